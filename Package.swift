@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "tungnha",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "tungnha", targets: ["tungnha"]),
+        .library(name: "TungnhaKit", targets: ["TungnhaKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for batch checksums: Foundation on Linux has no CryptoKit.
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Compiles seed/*.tsv into the library, so the binary works from any folder.
+        .executableTarget(name: "seed-embed", path: "Sources/seed-embed"),
+        .plugin(name: "EmbedSeed", capability: .buildTool(), dependencies: ["seed-embed"]),
+        .target(
+            name: "TungnhaKit",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            plugins: ["EmbedSeed"]
+        ),
+        .executableTarget(
+            name: "tungnha",
+            dependencies: [
+                "TungnhaKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tungnha-bench", dependencies: ["TungnhaKit"], path: "bench/Sources"),
+        .testTarget(
+            name: "TungnhaKitTests",
+            dependencies: [
+                "TungnhaKit",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "TungnhaCLITests", dependencies: ["tungnha", "TungnhaKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,334 @@
+/// A parsed JSON value. Batch files are read with this parser rather than `JSONDecoder`
+/// because refusals must name the line and column, and a merge parses millions of lines.
+public enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int64)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let fields) = self { return fields[key] }
+        return nil
+    }
+}
+
+/// Why a text is not JSON, and where (byte offset within the text, from 0).
+public struct JSONSyntaxError: Error, Equatable, Sendable {
+    public enum Reason: Equatable, Sendable {
+        case unexpectedEnd
+        case unexpectedCharacter(UInt8)
+        case invalidNumber
+        case invalidEscape
+        case invalidUTF8
+        case duplicateKey(String)
+        case trailingCharacters
+        case tooDeep
+    }
+    public var offset: Int
+    public var reason: Reason
+}
+
+public enum JSONParser {
+    public static func parse(_ text: String) throws(JSONSyntaxError) -> JSONValue {
+        var copy = text
+        let result = copy.withUTF8 { buffer in
+            Result { () throws(JSONSyntaxError) -> JSONValue in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
+        var reader = Reader(bytes: bytes)
+        reader.skipSpace()
+        let value = try reader.value(depth: 0)
+        reader.skipSpace()
+        guard reader.index == bytes.count else {
+            throw JSONSyntaxError(offset: reader.index, reason: .trailingCharacters)
+        }
+        return value
+    }
+
+    private struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func skipSpace() {
+            while index < bytes.count {
+                switch bytes[index] {
+                case 0x20, 0x09, 0x0A, 0x0D: index += 1
+                default: return
+                }
+            }
+        }
+
+        func fail(_ reason: JSONSyntaxError.Reason) -> JSONSyntaxError {
+            JSONSyntaxError(offset: index, reason: reason)
+        }
+
+        mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+            guard depth < 64 else { throw fail(.tooDeep) }
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            switch bytes[index] {
+            case UInt8(ascii: "{"): return try object(depth: depth)
+            case UInt8(ascii: "["): return try array(depth: depth)
+            case UInt8(ascii: "\""): return .string(try string())
+            case UInt8(ascii: "t"): try literal("true"); return .bool(true)
+            case UInt8(ascii: "f"): try literal("false"); return .bool(false)
+            case UInt8(ascii: "n"): try literal("null"); return .null
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try number()
+            default: throw fail(.unexpectedCharacter(bytes[index]))
+            }
+        }
+
+        mutating func literal(_ word: StaticString) throws(JSONSyntaxError) {
+            let count = word.utf8CodeUnitCount
+            guard index + count <= bytes.count else { throw fail(.unexpectedEnd) }
+            for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] {
+                index += offset
+                throw fail(.unexpectedCharacter(bytes[index]))
+            }
+            index += count
+        }
+
+        mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+            index += 1
+            var fields: [String: JSONValue] = [:]
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                index += 1
+                return .object(fields)
+            }
+            while true {
+                skipSpace()
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedCharacter(bytes[index])) }
+                let keyStart = index
+                let key = try string()
+                skipSpace()
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedCharacter(bytes[index])) }
+                index += 1
+                skipSpace()
+                let item = try value(depth: depth + 1)
+                if fields.updateValue(item, forKey: key) != nil {
+                    throw JSONSyntaxError(offset: keyStart, reason: .duplicateKey(key))
+                }
+                skipSpace()
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                switch bytes[index] {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "}"): index += 1; return .object(fields)
+                default: throw fail(.unexpectedCharacter(bytes[index]))
+                }
+            }
+        }
+
+        mutating func array(depth: Int) throws(JSONSyntaxError) -> JSONValue {
+            index += 1
+            var items: [JSONValue] = []
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return .array(items)
+            }
+            while true {
+                skipSpace()
+                items.append(try value(depth: depth + 1))
+                skipSpace()
+                guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                switch bytes[index] {
+                case UInt8(ascii: ","): index += 1
+                case UInt8(ascii: "]"): index += 1; return .array(items)
+                default: throw fail(.unexpectedCharacter(bytes[index]))
+                }
+            }
+        }
+
+        mutating func string() throws(JSONSyntaxError) -> String {
+            index += 1
+            let start = index
+            // Fast path: no escapes.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
+                    guard let text = String(validating: slice, as: UTF8.self) else {
+                        index = start
+                        throw fail(.invalidUTF8)
+                    }
+                    index += 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") { break }
+                if byte < 0x20 { throw fail(.unexpectedCharacter(byte)) }
+                index += 1
+            }
+            var buffer = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""):
+                    guard let text = String(validating: buffer, as: UTF8.self) else { throw fail(.invalidUTF8) }
+                    index += 1
+                    return text
+                case UInt8(ascii: "\\"):
+                    index += 1
+                    guard index < bytes.count else { throw fail(.unexpectedEnd) }
+                    let escaped = bytes[index]
+                    index += 1
+                    switch escaped {
+                    case UInt8(ascii: "\""): buffer.append(0x22)
+                    case UInt8(ascii: "\\"): buffer.append(0x5C)
+                    case UInt8(ascii: "/"): buffer.append(0x2F)
+                    case UInt8(ascii: "b"): buffer.append(0x08)
+                    case UInt8(ascii: "f"): buffer.append(0x0C)
+                    case UInt8(ascii: "n"): buffer.append(0x0A)
+                    case UInt8(ascii: "r"): buffer.append(0x0D)
+                    case UInt8(ascii: "t"): buffer.append(0x09)
+                    case UInt8(ascii: "u"):
+                        var scalar = try hex4()
+                        if (0xD800...0xDBFF).contains(scalar) {
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                                bytes[index + 1] == UInt8(ascii: "u")
+                            else { throw fail(.invalidEscape) }
+                            index += 2
+                            let low = try hex4()
+                            guard (0xDC00...0xDFFF).contains(low) else { throw fail(.invalidEscape) }
+                            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                        } else if (0xDC00...0xDFFF).contains(scalar) {
+                            throw fail(.invalidEscape)
+                        }
+                        guard let unicode = Unicode.Scalar(scalar) else { throw fail(.invalidEscape) }
+                        buffer.append(contentsOf: Array(String(Character(unicode)).utf8))
+                    default:
+                        index -= 1
+                        throw fail(.invalidEscape)
+                    }
+                default:
+                    if byte < 0x20 { throw fail(.unexpectedCharacter(byte)) }
+                    buffer.append(byte)
+                    index += 1
+                }
+            }
+            throw fail(.unexpectedEnd)
+        }
+
+        mutating func hex4() throws(JSONSyntaxError) -> UInt32 {
+            guard index + 4 <= bytes.count else { throw fail(.unexpectedEnd) }
+            var value: UInt32 = 0
+            for _ in 0..<4 {
+                let byte = bytes[index]
+                let digit: UInt32
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
+                default: throw fail(.invalidEscape)
+                }
+                value = value << 4 | digit
+                index += 1
+            }
+            return value
+        }
+
+        mutating func number() throws(JSONSyntaxError) -> JSONValue {
+            let start = index
+            var isInteger = true
+            if bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count else { throw fail(.unexpectedEnd) }
+            if bytes[index] == UInt8(ascii: "0") {
+                index += 1
+            } else if (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(bytes[index]) {
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            } else {
+                throw fail(.invalidNumber)
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                isInteger = false
+                index += 1
+                let digits = index
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+                guard index > digits else { throw fail(.invalidNumber) }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                isInteger = false
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                let digits = index
+                while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+                guard index > digits else { throw fail(.invalidNumber) }
+            }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            if isInteger, let value = Int64(text) { return .int(value) }
+            guard let value = Double(text) else {
+                index = start
+                throw fail(.invalidNumber)
+            }
+            return .double(value)
+        }
+    }
+}
+
+/// Writes JSON in the canonical form of batch files: keys sorted, no spaces, UTF-8 unescaped.
+public enum JSONWriter {
+    public static func canonical(_ value: JSONValue) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        write(value, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public static func write(_ value: JSONValue, into out: inout [UInt8]) {
+        switch value {
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
+        case .double(let number):
+            if number == number.rounded(), abs(number) < 1e15 {
+                out.append(contentsOf: String(Int64(number)).utf8)
+            } else {
+                out.append(contentsOf: String(number).utf8)
+            }
+        case .string(let text): writeString(text, into: &out)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (position, item) in items.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                write(item, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .object(let fields):
+            out.append(UInt8(ascii: "{"))
+            for (position, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                write(fields[key]!, into: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out.append(contentsOf: [0x5C, 0x22])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [0x5C, 0x5C])
+            case 0x0A: out.append(contentsOf: [0x5C, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [0x5C, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
+            case 0x00..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [0x5C, UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+}

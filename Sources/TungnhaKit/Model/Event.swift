@@ -1,0 +1,330 @@
+/// One immutable change, made on one device. Households, members and coverage are derived from these.
+public struct Event: Sendable, Equatable {
+    /// Globally unique (UUID).
+    public var id: String
+    /// The device that made it.
+    public var device: String
+    /// 1, 2, 3… per device, without gaps.
+    public var seq: Int64
+    /// When it happened, with the UTC offset it was written with.
+    public var at: Moment
+    public var commune: CommuneRef
+    /// The household it is about, if any.
+    public var household: String?
+    /// The member it is about, if any.
+    public var member: String?
+    public var body: EventBody
+
+    public init(
+        id: String, device: String, seq: Int64, at: Moment, commune: CommuneRef,
+        household: String? = nil, member: String? = nil, body: EventBody
+    ) {
+        self.id = id
+        self.device = device
+        self.seq = seq
+        self.at = at
+        self.commune = commune
+        self.household = household
+        self.member = member
+        self.body = body
+    }
+
+    public var kind: EventKind { body.kind }
+    public var order: OrderKey { OrderKey(millis: at.millis, device: device, seq: seq) }
+}
+
+/// The one order in which events are folded, whatever order they arrived in: time, then device, then sequence.
+public struct OrderKey: Sendable, Hashable, Comparable {
+    public var millis: Int64
+    public var device: String
+    public var seq: Int64
+
+    public static func < (lhs: OrderKey, rhs: OrderKey) -> Bool {
+        if lhs.millis != rhs.millis { return lhs.millis < rhs.millis }
+        if lhs.device != rhs.device { return lhs.device < rhs.device }
+        return lhs.seq < rhs.seq
+    }
+}
+
+public enum EventKind: String, Sendable, CaseIterable, Codable {
+    case villageAdded = "village.added"
+    case villageChanged = "village.changed"
+    case householdRegistered = "household.registered"
+    case householdChanged = "household.changed"
+    case householdMerged = "household.merged"
+    case memberAdded = "member.added"
+    case memberChanged = "member.changed"
+    case visitRecorded = "visit.recorded"
+    case eventVoided = "event.voided"
+    case eventCorrected = "event.corrected"
+
+    var needsHousehold: Bool {
+        switch self {
+        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected: return false
+        default: return true
+        }
+    }
+
+    var needsMember: Bool { self == .memberAdded || self == .memberChanged }
+
+    /// Kinds whose content a later `event.corrected` may replace.
+    public var isCorrectable: Bool {
+        [.householdRegistered, .memberAdded, .visitRecorded].contains(self)
+    }
+}
+
+public indirect enum EventBody: Sendable, Equatable {
+    case villageAdded(VillageData)
+    case villageChanged(VillageData)
+    case householdRegistered(HouseholdData)
+    case householdChanged(FieldChange<HouseholdField>)
+    case householdMerged(into: String)
+    case memberAdded(MemberData)
+    case memberChanged(FieldChange<MemberField>)
+    case visitRecorded(VisitData)
+    case eventVoided(target: String, reason: String?)
+    case eventCorrected(target: String, replacement: EventBody)
+
+    public var kind: EventKind {
+        switch self {
+        case .villageAdded: return .villageAdded
+        case .villageChanged: return .villageChanged
+        case .householdRegistered: return .householdRegistered
+        case .householdChanged: return .householdChanged
+        case .householdMerged: return .householdMerged
+        case .memberAdded: return .memberAdded
+        case .memberChanged: return .memberChanged
+        case .visitRecorded: return .visitRecorded
+        case .eventVoided: return .eventVoided
+        case .eventCorrected: return .eventCorrected
+        }
+    }
+}
+
+public struct VillageData: Sendable, Equatable {
+    /// Thôn, bản, ấp or tổ dân phố, as the commune writes it.
+    public var name: String
+    /// For a pre-2025 commune split by the reform: the 2025 commune this village went to.
+    public var newCommune: String?
+
+    public init(name: String, newCommune: String? = nil) {
+        self.name = name
+        self.newCommune = newCommune
+    }
+}
+
+/// A value of a household or member field; `none` clears it.
+public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+    case none
+
+    public var text: String? { if case .text(let value) = self { return value } else { return nil } }
+    public var number: Int? { if case .number(let value) = self { return value } else { return nil } }
+    public var flag: Bool? { if case .flag(let value) = self { return value } else { return nil } }
+
+    public var description: String {
+        switch self {
+        case .text(let value): return value
+        case .number(let value): return String(value)
+        case .flag(let value): return value ? "true" : "false"
+        case .none: return ""
+        }
+    }
+}
+
+public protocol EntityField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
+    var valueType: FieldValueType { get }
+    var clearable: Bool { get }
+}
+
+public enum FieldValueType: Sendable {
+    case text, number, flag
+    case choice([String])
+}
+
+public enum HouseholdField: String, EntityField {
+    case village, headName, address, phone, declaredMembers, note, consent
+
+    public var valueType: FieldValueType {
+        switch self {
+        case .declaredMembers: return .number
+        case .consent: return .flag
+        default: return .text
+        }
+    }
+
+    public var clearable: Bool { self != .village && self != .consent }
+}
+
+public enum MemberField: String, EntityField {
+    case name, birthYear, sex, relation, status
+
+    public var valueType: FieldValueType {
+        switch self {
+        case .birthYear: return .number
+        case .sex: return .choice(Sex.allCases.map(\.rawValue))
+        case .status: return .choice(MemberStatus.allCases.map(\.rawValue))
+        default: return .text
+        }
+    }
+
+    public var clearable: Bool { self != .birthYear && self != .status }
+}
+
+/// Fields set by one event, and the earlier settings of those fields it knowingly replaces.
+/// Two settings that do not replace each other are a conflict for a person to confirm.
+public struct FieldChange<Field: EntityField>: Sendable, Equatable {
+    public var set: [Field: FieldValue]
+    public var replaces: [String]
+
+    public init(set: [Field: FieldValue], replaces: [String]) {
+        self.set = set
+        self.replaces = replaces.sorted()
+    }
+}
+
+public struct HouseholdData: Sendable, Equatable {
+    public var village: String
+    public var headName: String?
+    public var address: String?
+    public var phone: String?
+    public var declaredMembers: Int?
+    public var note: String?
+    /// The household agrees that names are kept.
+    public var consent: Bool
+
+    public init(
+        village: String, headName: String?, address: String?, phone: String?, declaredMembers: Int?, note: String?,
+        consent: Bool
+    ) {
+        self.village = village
+        self.headName = headName
+        self.address = address
+        self.phone = phone
+        self.declaredMembers = declaredMembers
+        self.note = note
+        self.consent = consent
+    }
+
+    public var fields: [HouseholdField: FieldValue] {
+        [
+            .village: .text(village), .headName: headName.map(FieldValue.text) ?? .none,
+            .address: address.map(FieldValue.text) ?? .none, .phone: phone.map(FieldValue.text) ?? .none,
+            .declaredMembers: declaredMembers.map(FieldValue.number) ?? .none,
+            .note: note.map(FieldValue.text) ?? .none, .consent: .flag(consent),
+        ]
+    }
+}
+
+public enum Sex: String, Sendable, CaseIterable, Codable { case male, female }
+
+public enum MemberStatus: String, Sendable, CaseIterable, Codable {
+    /// Lives in the household.
+    case present
+    case moved
+    case died
+}
+
+public struct MemberData: Sendable, Equatable {
+    public var name: String?
+    public var birthYear: Int
+    public var sex: Sex?
+    public var relation: String?
+
+    public init(name: String?, birthYear: Int, sex: Sex?, relation: String?) {
+        self.name = name
+        self.birthYear = birthYear
+        self.sex = sex
+        self.relation = relation
+    }
+
+    public var fields: [MemberField: FieldValue] {
+        [
+            .name: name.map(FieldValue.text) ?? .none, .birthYear: .number(birthYear),
+            .sex: sex.map { FieldValue.text($0.rawValue) } ?? .none,
+            .relation: relation.map(FieldValue.text) ?? .none, .status: .text(MemberStatus.present.rawValue),
+        ]
+    }
+}
+
+public enum VisitOutcome: String, Sendable, CaseIterable, Codable {
+    /// Someone was met.
+    case met
+    /// Nobody at home.
+    case absent
+    /// The household did not want help.
+    case refused
+    /// The household no longer lives there.
+    case moved
+}
+
+public enum Help: String, Sendable, CaseIterable, Codable {
+    case installedVneid = "installed-vneid"
+    case activatedAccount = "activated-account"
+    case guidedLogin = "guided-login"
+    case guidedProcedure = "guided-procedure"
+    case guidedPayment = "guided-payment"
+}
+
+/// VNeID account as observed: none, registered but not yet activated, level 1 or level 2 activated.
+public enum VneidStatus: String, Sendable, CaseIterable, Codable {
+    case none
+    case pending
+    case level1
+    case level2
+
+    public var isActivated: Bool { self == .level1 || self == .level2 }
+}
+
+/// What a volunteer saw of one member during a visit; nil means not checked this time.
+public struct Observation: Sendable, Equatable {
+    public var member: String
+    public var vneid: VneidStatus?
+    public var login: Bool?
+    public var dvctt: Bool?
+    public var paidOnline: Bool?
+    public var smartphone: Bool?
+
+    public init(
+        member: String, vneid: VneidStatus? = nil, login: Bool? = nil, dvctt: Bool? = nil, paidOnline: Bool? = nil,
+        smartphone: Bool? = nil
+    ) {
+        self.member = member
+        self.vneid = vneid
+        self.login = login
+        self.dvctt = dvctt
+        self.paidOnline = paidOnline
+        self.smartphone = smartphone
+    }
+}
+
+public struct VisitData: Sendable, Equatable {
+    public var volunteer: String
+    public var outcome: VisitOutcome
+    /// Set when the household was asked whether names may be kept.
+    public var consent: Bool?
+    /// Earlier consent settings this answer replaces.
+    public var replaces: [String]
+    public var help: [Help]
+    public var procedure: String?
+    public var followUp: LocalDate?
+    public var note: String?
+    public var observations: [Observation]
+
+    public init(
+        volunteer: String, outcome: VisitOutcome, consent: Bool? = nil, replaces: [String] = [], help: [Help] = [],
+        procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = []
+    ) {
+        self.volunteer = volunteer
+        self.outcome = outcome
+        self.consent = consent
+        self.replaces = replaces.sorted()
+        self.help = help
+        self.procedure = procedure
+        self.followUp = followUp
+        self.note = note
+        self.observations = observations
+    }
+}

@@ -1,0 +1,199 @@
+import GRDB
+
+/// Keeps the derived tables (household, member, visit, village, field_conflict) equal to what
+/// `Derivation` makes of the events. Called in the same transaction as the events it follows.
+enum Projection {
+    /// What a set of new events touches.
+    struct Change {
+        var households: Set<String> = []
+        var villages: Set<CommuneRef> = []
+        var links = false
+
+        mutating func note(_ event: Event, db: Database) throws {
+            if let household = event.household { households.insert(household) }
+            switch event.body {
+            case .villageAdded, .villageChanged: villages.insert(event.commune)
+            case .householdMerged(let keep):
+                links = true
+                households.insert(keep)
+            case .eventVoided(let target, _), .eventCorrected(let target, _):
+                let type = try String.fetchOne(db.cachedStatement(sql: "SELECT type FROM event WHERE id = ?"), arguments: [target])
+                if type == EventKind.householdMerged.rawValue { links = true }
+                if type == EventKind.villageAdded.rawValue || type == EventKind.villageChanged.rawValue { villages.insert(event.commune) }
+            default: break
+            }
+        }
+
+        var isEmpty: Bool { households.isEmpty && villages.isEmpty && !links }
+    }
+
+    static func apply(_ change: Change, db: Database) throws {
+        var households = change.households
+        if change.links { households.formUnion(try refreshLinks(db: db)) }
+        var roots = Set<String>()
+        for code in households {
+            roots.insert(try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM household_link WHERE code = ?"), arguments: [code]) ?? code)
+        }
+        for root in roots.sorted() { try refreshCluster(root: root, db: db) }
+        for commune in change.villages.sorted() { try refreshVillages(commune, db: db) }
+    }
+
+    /// Recomputes which household each merged one counts under; returns the codes whose cluster changed.
+    static func refreshLinks(db: Database) throws -> Set<String> {
+        let merges = try String.fetchAll(db, sql: "SELECT body FROM event WHERE type = 'household.merged'").map(EventLog.decode)
+        let voided = try Set(
+            String.fetchAll(
+                db,
+                sql: """
+                    SELECT v.target FROM event v JOIN event m ON m.id = v.target
+                    WHERE v.type = 'event.voided' AND m.type = 'household.merged'
+                    """))
+        let roots = Derivation.mergeRoots(merges, voided: voided)
+        var before: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT code, root FROM household_link") { before[row["code"]] = row["root"] }
+        var touched = Set<String>()
+        for code in Set(before.keys).union(roots.keys) where before[code] != roots[code] {
+            touched.insert(code)
+            if let old = before[code] { touched.insert(old) }
+            if let new = roots[code] { touched.insert(new) }
+        }
+        if !touched.isEmpty {
+            try db.execute(sql: "DELETE FROM household_link")
+            for (code, root) in roots {
+                try db.execute(sql: "INSERT INTO household_link (code, root) VALUES (?, ?)", arguments: [code, root])
+            }
+        }
+        return touched
+    }
+
+    static func clusterCodes(root: String, db: Database) throws -> [String] {
+        [root] + (try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM household_link WHERE root = ?"), arguments: [root]))
+    }
+
+    static func refreshCluster(root: String, db: Database) throws {
+        let codes = try clusterCodes(root: root, db: db)
+        let events = try EventLog.events(households: codes, db: db)
+        for code in codes {
+            for table in ["household WHERE code", "member WHERE recorded_in", "visit WHERE recorded_in", "field_conflict WHERE household"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [code])
+            }
+        }
+        guard let cluster = Derivation.cluster(root: root, events: events) else { return }
+        try write(cluster, db: db)
+    }
+
+    static func write(_ cluster: ClusterState, db: Database) throws {
+        let root = cluster.root
+        let villageKey = Folding.fold(root.village)
+        let lastVisit = cluster.visits.last
+        let counted = root.mergedInto == nil && !root.moved
+        let insertHousehold = try db.cachedStatement(
+            sql: """
+                INSERT INTO household (code, scheme, commune, village, village_key, head_name, address, phone,
+                    declared_members, note, consent, registered_at, registered_by, merged_into, moved, covered,
+                    closest_member, gaps, members, visits, last_visit_ms, last_outcome, last_volunteer, follow_up,
+                    last_activity_ms, search)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for household in cluster.households {
+            let isRoot = household.mergedInto == nil
+            let head = household.consent ? household.headName : nil
+            let search = Folding.fold([head, household.address, household.code].compactMap { $0 }.joined(separator: " "))
+            try insertHousehold.execute(arguments: [
+                household.code, household.commune.scheme.rawValue, household.commune.code, household.village,
+                Folding.fold(household.village), head, household.address, household.phone, household.declaredMembers,
+                household.note, household.consent, household.registeredAt.rfc3339, household.registeredBy,
+                household.mergedInto, household.moved, household.coverage.covered, household.coverage.closestMember,
+                household.coverage.gaps.map(\.rawValue).joined(separator: ","),
+                isRoot ? cluster.members.filter { $0.status == .present }.count : 0,
+                isRoot ? cluster.visits.count : 0, isRoot ? lastVisit?.at.millis : nil,
+                isRoot ? lastVisit?.outcome.rawValue : nil, isRoot ? lastVisit?.volunteer : nil,
+                isRoot ? lastVisit?.followUp?.description : nil, household.lastActivity.millis, search,
+            ])
+        }
+        let insertMember = try db.cachedStatement(
+            sql: """
+                INSERT INTO member (code, household, recorded_in, scheme, commune, village_key, counted, name,
+                    birth_year, sex, relation, status, vneid, login, dvctt, paid_online, smartphone, observed_ms, able, added_ms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for member in cluster.members {
+            try insertMember.execute(arguments: [
+                member.code, member.household, member.recordedIn, root.commune.scheme.rawValue, root.commune.code, villageKey,
+                counted && member.status == .present, root.consent ? member.name : nil, member.birthYear,
+                member.sex?.rawValue, member.relation, member.status.rawValue, member.abilities.vneid?.rawValue,
+                member.abilities.login, member.abilities.dvctt, member.abilities.paidOnline, member.abilities.smartphone,
+                member.abilities.observedAt?.millis, member.able, member.addedAt.millis,
+            ])
+        }
+        let insertVisit = try db.cachedStatement(
+            sql: """
+                INSERT INTO visit (event, household, recorded_in, scheme, commune, village_key, at, at_ms, device,
+                    volunteer, outcome, help, procedure, follow_up, note, observed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for visit in cluster.visits {
+            try insertVisit.execute(arguments: [
+                visit.event, visit.household, visit.recordedIn, root.commune.scheme.rawValue, root.commune.code, villageKey,
+                visit.at.rfc3339, visit.at.millis, visit.device, visit.volunteer, visit.outcome.rawValue,
+                visit.help.map(\.rawValue).joined(separator: ","), visit.procedure, visit.followUp?.description, visit.note,
+                visit.observations.count,
+            ])
+        }
+        let insertConflict = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO field_conflict (entity, code, household, field, candidates, chosen) VALUES (?, ?, ?, ?, ?, ?)")
+        for conflict in cluster.conflicts {
+            let candidates = JSONWriter.canonical(
+                .array(
+                    conflict.candidates.map { candidate in
+                        .object([
+                            "event": .string(candidate.event), "device": .string(candidate.device),
+                            "at": .string(candidate.at.rfc3339), "value": fieldJSON(candidate.value),
+                        ])
+                    }))
+            try insertConflict.execute(arguments: [
+                conflict.entity.rawValue, conflict.code, conflict.household, conflict.field, candidates,
+                conflict.chosen == .none ? nil : conflict.chosen.description,
+            ])
+        }
+    }
+
+    static func fieldJSON(_ value: FieldValue) -> JSONValue {
+        switch value {
+        case .text(let text): return .string(text)
+        case .number(let number): return .int(Int64(number))
+        case .flag(let flag): return .bool(flag)
+        case .none: return .null
+        }
+    }
+
+    /// Villages: the latest name under each folded name, and the 2025 commune last assigned.
+    static func refreshVillages(_ commune: CommuneRef, db: Database) throws {
+        let events = try String.fetchAll(
+            db,
+            sql: """
+                SELECT body FROM event e WHERE type IN ('village.added', 'village.changed') AND scheme = ? AND commune = ?
+                AND NOT EXISTS (SELECT 1 FROM event v WHERE v.target = e.id AND v.type = 'event.voided')
+                """, arguments: [commune.scheme.rawValue, commune.code]
+        ).map(EventLog.decode).sorted { $0.order < $1.order }
+        var villages: [String: (name: String, newCommune: String?)] = [:]
+        for event in events {
+            switch event.body {
+            case .villageAdded(let village):
+                let key = Folding.fold(village.name)
+                let previous = villages[key]
+                villages[key] = (village.name, village.newCommune ?? previous?.newCommune)
+            case .villageChanged(let village):
+                let key = Folding.fold(village.name)
+                villages[key] = (villages[key]?.name ?? village.name, village.newCommune)
+            default: break
+            }
+        }
+        try db.execute(sql: "DELETE FROM village WHERE scheme = ? AND commune = ?", arguments: [commune.scheme.rawValue, commune.code])
+        for (key, village) in villages {
+            try db.execute(
+                sql: "INSERT INTO village (scheme, commune, key, name, new_commune) VALUES (?, ?, ?, ?, ?)",
+                arguments: [commune.scheme.rawValue, commune.code, key, village.name, village.newCommune])
+        }
+    }
+}

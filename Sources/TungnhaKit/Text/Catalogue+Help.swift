@@ -1,0 +1,124 @@
+// The message catalogue: help for every command and option.
+
+public enum HelpText: Sendable {
+    case tungnha, discussion
+    case db, lang, json
+    case initCommand, initCommune, initScheme, initDeviceName, initDistrict, initProvince
+    case units, unitsSearch, unitsSearchText, unitsShow, unitsShowCode, scheme
+    case village, villageAdd, villageName, villageList, villageAssign, newCommune
+    case household, householdAdd, householdEdit, householdList, householdShow, householdSearch, householdSearchText
+    case householdMerge, householdMergeKeep, householdMergeOther, householdHistory, householdCode
+    case villageOption, head, noNames, address, phone, declaredMembers, note
+    case member, memberAdd, memberEdit, memberRemove, memberCode, name, birthYear, sex, relation, status, reason
+    case visit, visitAt, visitOutcome, visitBy, visitConsent, visitHelp, visitProcedure, visitFollowUp, visitMember, visitCorrects
+    case void, voidEvent
+    case limit
+
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .tungnha:
+            return l.pick(
+                "Ghi hộ, lượt đến hộ và báo cáo cho tổ công nghệ số cộng đồng: mỗi hộ có ít nhất một người biết dùng VNeID và dịch vụ công trực tuyến.",
+                "Households, visits and coverage reports for community digital technology teams: every household with at least one member who can use VNeID and online public services.")
+        case .discussion:
+            return l.pick(
+                "Bắt đầu: tungnha init --commune MÃ_XÃ --device-name \"TÊN MÁY\". Xem cả quy trình chạy thử: tungnha demo.\nTiếng Anh: thêm --lang en, hoặc đặt LANG=en_US.UTF-8.",
+                "Start with: tungnha init --commune CODE --device-name \"NAME\". See the whole flow: tungnha demo.\nVietnamese is the default; --lang en or LANG=en_US.UTF-8 gives English.")
+        case .db:
+            return l.pick(
+                "Kho dữ liệu (tệp SQLite). Mặc định: biến TUNGNHA_DB, hoặc $XDG_DATA_HOME/tungnha/tungnha.sqlite (~/.local/share/tungnha/).",
+                "The store (an SQLite file). Default: $TUNGNHA_DB, else $XDG_DATA_HOME/tungnha/tungnha.sqlite (~/.local/share/tungnha/).")
+        case .lang: return l.pick("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (default) or en.")
+        case .json: return l.pick("In kết quả dạng JSON để chương trình khác đọc.", "Print machine-readable JSON instead.")
+        case .initCommand:
+            return l.pick("Thiết lập máy: máy của tổ cho một xã, hoặc máy chủ huyện.", "Set up this machine: a team's laptop for one commune, or the district machine.")
+        case .initCommune: return l.pick("Mã xã/phường (5 chữ số) mà tổ làm việc.", "The code (5 digits) of the commune the team works in.")
+        case .initScheme: return l.pick("Danh mục của mã: 2025 (mặc định) hoặc pre2025.", "Which list the code is from: 2025 (default) or pre2025.")
+        case .initDeviceName: return l.pick("Tên máy, ví dụ \"Laptop thôn 3\".", "A name for this machine, such as \"Laptop thôn 3\".")
+        case .initDistrict: return l.pick("Thiết lập máy chủ huyện: gộp tệp đồng bộ của mọi máy.", "Set up the district machine that merges the batch files of all laptops.")
+        case .initProvince:
+            return l.pick("Máy chủ huyện chỉ nhận các xã của tỉnh này (mã 2025).", "The district machine accepts only the communes of this province (2025 code).")
+        case .units: return l.pick("Tra cứu đơn vị hành chính (34 tỉnh, 3.321 xã từ 2025; danh mục trước 2025).", "Look up administrative units (34 provinces and 3,321 communes since 2025; the pre-2025 list).")
+        case .unitsSearch: return l.pick("Tìm đơn vị theo tên, không cần dấu.", "Find units by name; diacritics optional.")
+        case .unitsSearchText: return l.pick("Tên cần tìm, ví dụ \"phu ly\".", "The name to find, such as \"phu ly\".")
+        case .unitsShow: return l.pick("Xem một đơn vị, cấp trên của nó và nó thay đổi thế nào khi sắp xếp năm 2025.", "Show a unit, its parents, and what it became or came from in the 2025 reform.")
+        case .unitsShowCode: return l.pick("Mã tỉnh (2 chữ số), huyện (3) hoặc xã (5).", "A province (2 digits), district (3) or commune (5) code.")
+        case .scheme: return l.pick("Chỉ xét danh mục này: 2025 hoặc pre2025.", "Only this list: 2025 or pre2025.")
+        case .village: return l.pick("Thôn, bản, ấp, tổ dân phố mà tổ phụ trách.", "The villages (thôn, tổ dân phố) the team covers.")
+        case .villageAdd: return l.pick("Thêm một thôn/tổ dân phố.", "Add a village.")
+        case .villageName: return l.pick("Tên thôn/tổ dân phố, ví dụ \"Thôn 3\".", "The village name, such as \"Thôn 3\".")
+        case .villageList: return l.pick("Liệt kê các thôn/tổ dân phố và số hộ.", "List the villages and their households.")
+        case .villageAssign:
+            return l.pick(
+                "Cho biết thôn của một xã cũ bị chia (2025) thuộc xã mới nào, để báo cáo tính đúng.",
+                "Say which 2025 commune a village of a split pre-2025 commune went to, so reports count it there.")
+        case .newCommune: return l.pick("Mã xã mới (2025) mà thôn thuộc về.", "The 2025 commune code the village belongs to.")
+        case .household: return l.pick("Ghi, sửa, xem và tìm hộ.", "Register, change, show and find households.")
+        case .householdAdd: return l.pick("Ghi một hộ mới.", "Register a household.")
+        case .householdEdit: return l.pick("Sửa thông tin hộ. Để trống (\"\") thì xoá trường đó.", "Change a household. An empty value (\"\") clears the field.")
+        case .householdList: return l.pick("Liệt kê các hộ.", "List households.")
+        case .householdShow: return l.pick("Xem một hộ: thành viên, lượt đến hộ, đã đạt chưa và còn thiếu gì.", "Show a household: members, visits, whether it is covered and what is missing.")
+        case .householdSearch: return l.pick("Tìm hộ theo tên chủ hộ hoặc địa chỉ, không cần dấu.", "Find households by head's name or address; diacritics optional.")
+        case .householdSearchText: return l.pick("Tên hoặc địa chỉ, ví dụ \"nguyen van an\".", "A name or address, such as \"nguyen van an\".")
+        case .householdMerge: return l.pick("Ghi nhận hai bản ghi là cùng một nhà (gộp hộ trùng).", "Record that two households are the same house (merge a duplicate).")
+        case .householdMergeKeep: return l.pick("Mã hộ giữ lại.", "The household to keep.")
+        case .householdMergeOther: return l.pick("Mã hộ trùng, được tính vào hộ giữ lại.", "The duplicate, which then counts for the one kept.")
+        case .householdHistory: return l.pick("Xem mọi ghi nhận về một hộ (để huỷ ghi nhận nhầm).", "Show every record about a household (to void a mistaken one).")
+        case .householdCode: return l.pick("Mã hộ (gõ vài ký tự đầu là đủ).", "The household code (its first few characters will do).")
+        case .villageOption: return l.pick("Thôn/tổ dân phố của hộ.", "The household's village.")
+        case .head: return l.pick("Tên chủ hộ (chỉ ghi khi hộ đồng ý ghi tên).", "The head of household's name (only with the household's consent).")
+        case .noNames: return l.pick("Hộ không đồng ý ghi tên: không ghi tên ai trong hộ.", "The household does not agree to names being kept: no names are recorded.")
+        case .address: return l.pick("Địa chỉ, ví dụ \"Số 12, ngõ 5\".", "The address, such as \"Số 12, ngõ 5\".")
+        case .phone: return l.pick("Số điện thoại liên hệ (10 chữ số).", "A contact phone number (10 digits).")
+        case .declaredMembers: return l.pick("Số nhân khẩu hộ khai.", "How many people the household says live there.")
+        case .note: return l.pick("Ghi chú (không ghi số CCCD, mật khẩu hay mã OTP).", "A note (never an ID number, password or one-time code).")
+        case .member: return l.pick("Thêm, sửa, bỏ thành viên của hộ.", "Add, change or remove household members.")
+        case .memberAdd: return l.pick("Thêm thành viên vào hộ.", "Add a member to a household.")
+        case .memberEdit: return l.pick("Sửa thông tin thành viên; --status moved|died khi người đó không còn ở hộ.", "Change a member; --status moved|died when they no longer live there.")
+        case .memberRemove: return l.pick("Bỏ thành viên ghi nhầm (huỷ việc thêm).", "Remove a member added by mistake (voids the addition).")
+        case .memberCode: return l.pick("Mã thành viên.", "The member code.")
+        case .name: return l.pick("Tên (chỉ khi hộ đồng ý ghi tên).", "The name (only with the household's consent).")
+        case .birthYear: return l.pick("Năm sinh, ví dụ 1980.", "Year of birth, such as 1980.")
+        case .sex: return l.pick("Giới tính: male (nam) hoặc female (nữ).", "Sex: male or female.")
+        case .relation: return l.pick("Quan hệ với chủ hộ, ví dụ \"vợ\", \"con\".", "Relation to the head, such as \"vợ\" (wife), \"con\" (child).")
+        case .status: return l.pick("present (đang ở), moved (đã chuyển đi) hoặc died (đã mất).", "present, moved or died.")
+        case .reason: return l.pick("Lý do.", "Why.")
+        case .visit:
+            return l.pick(
+                "Ghi một lượt đến hộ: ai đến, khi nào, kết quả, đã hỗ trợ gì, và từng thành viên gặp được làm được gì.",
+                "Record a visit: who came, when, the outcome, the help given, and what each member met can do.")
+        case .visitAt: return l.pick("Lúc nào (mặc định: bây giờ), ví dụ \"2026-11-20 09:30\". Không được ở tương lai.", "When (default: now), such as \"2026-11-20 09:30\". Not in the future.")
+        case .visitOutcome: return l.pick("Kết quả: met (gặp được), absent (vắng nhà), refused (từ chối), moved (đã chuyển đi).", "Outcome: met, absent, refused, moved.")
+        case .visitBy: return l.pick("Tên người đến hộ; máy nhớ cho các lần sau.", "Who visited; the laptop remembers it.")
+        case .visitConsent: return l.pick("Hộ có đồng ý cho ghi tên không: yes hoặc no.", "Whether the household agrees to names being kept: yes or no.")
+        case .visitHelp:
+            return l.pick(
+                "Đã hỗ trợ gì (lặp lại được): installed-vneid, activated-account, guided-login, guided-procedure, guided-payment.",
+                "Help given (repeatable): installed-vneid, activated-account, guided-login, guided-procedure, guided-payment.")
+        case .visitProcedure: return l.pick("Thủ tục đã hướng dẫn, ví dụ \"Đăng ký thường trú\".", "The procedure guided, such as \"Đăng ký thường trú\".")
+        case .visitFollowUp: return l.pick("Ngày hẹn đến lại, ví dụ 2026-11-27.", "The day to come back, such as 2026-11-27.")
+        case .visitMember:
+            return l.pick(
+                """
+                Thành viên gặp được và những gì thấy được (lặp lại cho mỗi người):
+                MÃ:vneid=none|pending|1|2,login=yes|no,dvctt=yes|no,paid=yes|no,phone=yes|no
+                vneid: tài khoản VNeID (none chưa có, pending chưa kích hoạt, 1 hoặc 2 mức đã kích hoạt);
+                login: tự đăng nhập được; dvctt: đã tự làm được một thủ tục dịch vụ công trực tuyến;
+                paid: đã thanh toán trực tuyến; phone: có điện thoại thông minh. Mục nào không xem thì bỏ qua.
+                Ví dụ: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending
+                """,
+                """
+                A member met and what was observed (repeat for each person):
+                CODE:vneid=none|pending|1|2,login=yes|no,dvctt=yes|no,paid=yes|no,phone=yes|no
+                vneid: VNeID account (none, pending = not activated, 1 or 2 = activated level);
+                login: logs in unaided; dvctt: has completed an online public service procedure unaided;
+                paid: has paid a fee online; phone: owns a smartphone. Leave out what was not checked.
+                Example: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending
+                """)
+        case .visitCorrects: return l.pick("Lượt đến hộ ghi nhầm mà lượt này thay thế (mã ghi nhận, xem household history).", "A visit recorded wrongly that this one replaces (record id; see household history).")
+        case .void: return l.pick("Huỷ một ghi nhận nhầm (việc huỷ cũng được đồng bộ).", "Void a record made by mistake (the void syncs too).")
+        case .voidEvent: return l.pick("Mã ghi nhận (ít nhất 4 ký tự đầu; xem household history).", "The record id (at least its first 4 characters; see household history).")
+        case .limit: return l.pick("Số dòng tối đa.", "At most this many rows.")
+        }
+    }
+}

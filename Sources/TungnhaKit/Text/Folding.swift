@@ -1,0 +1,65 @@
+import Foundation
+
+/// Vietnamese text as stored (NFC, tidy spaces) and as compared (folded).
+public enum Folding {
+    /// NFC, trimmed, every run of white space (line breaks included) made one space.
+    public static func clean(_ text: String) -> String {
+        let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return nfc(collapsed)
+    }
+
+    public static func nfc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
+
+    /// Lower case without diacritics, `đ` as `d`, spaces collapsed: "Đặng Thị Hoà" → "dang thi hoa".
+    /// Tone marks sit on different vowels in different sources ("Hoà"/"Hòa"); both fold alike.
+    public static func fold(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        var pendingSpace = false
+        let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.decomposedStringWithCanonicalMapping
+        for scalar in source.unicodeScalars {
+            if scalar.properties.isWhitespace {
+                pendingSpace = !scalars.isEmpty
+                continue
+            }
+            if isCombiningMark(scalar) { continue }
+            if pendingSpace {
+                scalars.append(" ")
+                pendingSpace = false
+            }
+            switch scalar.value {
+            case 0x0110, 0x0111: scalars.append("d")
+            case 0x41...0x5A: scalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+            case 0x00...0x7F: scalars.append(scalar)
+            default: scalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            }
+        }
+        return String(scalars)
+    }
+
+    static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
+        default: return false
+        }
+    }
+
+    /// Edit distance between two folded texts, for "did you mean" suggestions.
+    public static func distance(_ left: String, _ right: String) -> Int {
+        let a = Array(left.unicodeScalars), b = Array(right.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GRDB
+import TungnhaKit
+
+/// Running a command: the store it works on, what it prints, and how a refusal is said.
+struct Console {
+    let options: GlobalOptions
+    let language: Language
+
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static func languageFlag(in arguments: [String]) -> String? {
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { return String(argument.dropFirst(7)) }
+        }
+        return nil
+    }
+
+    var storePath: String { Store.location(flag: options.db, environment: Console.environment) }
+
+    func openStore(missing hint: StoreError.Hint = .initLaptop) throws -> Store {
+        try Store.open(at: storePath, environment: StoreEnvironment.from(Console.environment), missingHint: hint)
+    }
+
+    /// Prints `value` as JSON with `--json`, else the catalogue's text for it.
+    func emit<Value: Encodable>(_ value: Value, _ text: (Language) -> String) {
+        if options.json {
+            print(Console.json(value))
+        } else {
+            print(text(language))
+        }
+    }
+
+    static func json<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Runs a command body; a refusal is printed in the user's language and exits with status 1.
+    static func run(_ options: GlobalOptions, _ body: (Console) throws -> Void) throws {
+        let language = Language.resolve(flag: options.lang, environment: environment) ?? .vi
+        Language.current = language
+        let console = Console(options: options, language: language)
+        do {
+            try body(console)
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            console.report(error)
+            throw ExitCode(1)
+        }
+    }
+
+    func report(_ error: Error) {
+        let message: String
+        let kind: String
+        switch error {
+        case let error as any TungnhaError:
+            message = error.text(language)
+            kind = String(describing: type(of: error)) + "." + Console.caseName(error)
+        case let error as DatabaseError:
+            // DatabaseError keeps statement arguments (people's data) out of its description.
+            message = Messages.databaseError(error.description, storePath, language)
+            kind = "DatabaseError"
+        default:
+            message = Messages.unexpectedError(error.localizedDescription, language)
+            kind = String(describing: type(of: error))
+        }
+        if options.json {
+            print(Console.json(["error": ["kind": kind, "message": message]]))
+        } else {
+            FileHandle.standardError.write(Data((Messages.errorPrefix(language) + message + "\n").utf8))
+        }
+    }
+
+    static func caseName(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        if let label = mirror.children.first?.label { return label }
+        return String(describing: value)
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import TungnhaKit
+
+extension Household {
+    struct Edit: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText.householdEdit.text(Language.current)) }
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: ArgumentHelp(HelpText.householdCode.text(Language.current), valueName: "code"))
+        var code: String
+
+        @Option(help: ArgumentHelp(HelpText.villageOption.text(Language.current), valueName: "name"))
+        var village: String?
+
+        @OptionGroup var fields: HouseholdFields
+
+        func run() throws {
+            try Console.run(global) { console in
+                let household = try console.openStore().editHousehold(
+                    code,
+                    changes: HouseholdChanges(
+                        village: village, headName: fields.head, address: fields.address, phone: fields.phone,
+                        declaredMembers: fields.declaredMembers, note: fields.note))
+                console.emit(household) { l in Messages.householdEdited(household, l) }
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import TungnhaKit
+
+@main
+struct Tungnha: ParsableCommand {
+    static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "tungnha",
+            abstract: HelpText.tungnha.text(Language.current),
+            discussion: HelpText.discussion.text(Language.current),
+            version: TungnhaVersion.string,
+            subcommands: [
+                Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self,
+            ])
+    }
+
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // The language must be known before parsing: help texts come from the catalogue.
+        Language.current = Language.resolve(flag: Console.languageFlag(in: arguments), environment: Console.environment) ?? .vi
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
