@@ -1,0 +1,50 @@
+import Foundation
+@testable import TungnhaKit
+
+/// A folder of its own for each test, removed at the end.
+final class TemporaryFolder {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "tungnha-test-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file(_ name: String) -> String { path + "/" + name }
+}
+
+/// 2026-11-20 09:00 in Vietnam, and a clock that can be moved.
+let fixedStart = Moment(rfc3339: "2026-11-20T09:00:00+07:00")!
+
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    init(_ moment: Moment = fixedStart) { current = moment.date }
+
+    var now: Date { lock.withLock { current } }
+
+    func advance(minutes: Int) { lock.withLock { current = current.addingTimeInterval(Double(minutes) * 60) } }
+
+    func set(_ moment: Moment) { lock.withLock { current = moment.date } }
+}
+
+func environment(_ clock: TestClock, seed: UInt64 = 42) -> StoreEnvironment {
+    StoreEnvironment(now: { clock.now }, random: RandomSource(seed: seed))
+}
+
+/// A laptop store for Phường Phủ Lý (13285, scheme 2025) with one village.
+func phuLyLaptop(_ folder: TemporaryFolder, clock: TestClock = TestClock(), name: String = "laptop.sqlite", seed: UInt64 = 42, label: String = "Laptop tổ 1")
+    throws -> Store
+{
+    let store = try Store.initialize(
+        at: folder.file(name), role: .laptop, label: label, commune: CommuneRef(code: "13285", scheme: .y2025), province: nil,
+        environment: environment(clock, seed: seed)
+    ).store
+    _ = try store.addVillage(name: "Tổ dân phố Lê Lợi")
+    return store
+}
+
+let phuLy = CommuneRef(code: "13285", scheme: .y2025)

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import TungnhaKit
+
+@Suite struct FoldingTests {
+    @Test func foldsCaseAndDiacritics() {
+        #expect(Folding.fold("Nguyễn Văn An") == "nguyen van an")
+        #expect(Folding.fold("  Trần   Thị\nBình ") == "tran thi binh")
+    }
+
+    @Test func foldsDWithStroke() {
+        #expect(Folding.fold("Đặng") == "dang")
+        #expect(Folding.fold("đường Đồng Đăng") == "duong dong dang")
+    }
+
+    @Test func toneMarkPlacementFoldsAlike() {
+        #expect(Folding.fold("Hoà") == Folding.fold("Hòa"))
+        #expect(Folding.fold("Thuỷ") == Folding.fold("Thủy"))
+    }
+
+    @Test func decomposedInputFoldsLikeComposed() {
+        let decomposed = "Nguye\u{0302}\u{0303}n"  // ê and tilde as combining marks
+        #expect(Folding.fold(decomposed) == "nguyen")
+    }
+
+    @Test func cleanStoresNFC() {
+        let decomposed = "Nguye\u{0302}\u{0303}n  Va\u{0306}n"
+        let cleaned = Folding.clean(decomposed)
+        #expect(Array(cleaned.utf8) == Array("Nguyễn Văn".utf8))
+    }
+
+    @Test func tableAlignsByDisplayWidth() {
+        var table = TextTable(headers: ["Tên", "Số"], alignments: [.left, .right])
+        table.rows = [["Nguyễn", "1"], ["Nguye\u{0302}\u{0303}n", "22"]]
+        #expect(table.render() == "Tên     Số\n──────  ──\nNguyễn   1\nNguye\u{0302}\u{0303}n  22")
+    }
+}
+
+@Suite struct PersonalDataTests {
+    @Test func nineDigitsAreRefused() {
+        #expect(PersonalData.looksLikeIdentityNumber("CCCD 001099012345"))
+        #expect(PersonalData.looksLikeIdentityNumber("mã 123456789"))
+        #expect(PersonalData.looksLikeIdentityNumber("gọi 0912 345 678"))
+        #expect(PersonalData.looksLikeIdentityNumber("0912.345.678"))
+    }
+
+    @Test func shorterRunsAreFine() {
+        #expect(!PersonalData.looksLikeIdentityNumber("Số nhà 12345678"))
+        #expect(!PersonalData.looksLikeIdentityNumber("ngõ 5, số 12, năm 2026"))
+        #expect(!PersonalData.looksLikeIdentityNumber("20/11/2026"))
+    }
+
+    @Test func phoneNumbersAreNormalized() {
+        #expect(PersonalData.normalizedPhone("0912 345 678") == "0912345678")
+        #expect(PersonalData.normalizedPhone("+84 912 345 678") == "0912345678")
+        #expect(PersonalData.normalizedPhone("12345") == nil)
+    }
+}
+
+@Suite struct MomentTests {
+    @Test func readsAndWritesRFC3339() {
+        let moment = Moment(rfc3339: "2026-11-20T09:15:00+07:00")
+        #expect(moment?.millis == 1_795_140_900_000)
+        #expect(moment?.rfc3339 == "2026-11-20T09:15:00+07:00")
+        #expect(Moment(rfc3339: "2026-11-20T02:15:00Z")?.millis == 1_795_140_900_000)
+    }
+
+    @Test func refusesImpossibleDates() {
+        #expect(Moment(rfc3339: "2026-02-29T09:00:00+07:00") == nil)
+        #expect(Moment(rfc3339: "2026-13-01T09:00:00+07:00") == nil)
+        #expect(Moment(rfc3339: "2026-11-20T24:00:00+07:00") == nil)
+        #expect(Moment(rfc3339: "2026-11-20 09:00:00") == nil)
+        #expect(Moment(rfc3339: "2028-02-29T09:00:00+07:00") != nil)
+    }
+
+    @Test func readsWhatVolunteersType() {
+        #expect(Moment(userInput: "2026-11-20 09:15")?.rfc3339 == "2026-11-20T09:15:00+07:00")
+        #expect(Moment(userInput: "20/11/2026 09:15")?.rfc3339 == "2026-11-20T09:15:00+07:00")
+        #expect(Moment(userInput: "2026-11-20")?.rfc3339 == "2026-11-20T12:00:00+07:00")
+        #expect(Moment(userInput: "31/11/2026 09:15") == nil)
+        #expect(Moment(userInput: "hôm qua") == nil)
+    }
+
+    @Test func daysInVietnam() {
+        #expect(Moment(rfc3339: "2026-11-20T18:00:00Z")?.vietnamDate.description == "2026-11-21")
+        #expect(LocalDate("2026-11-20")?.endMillis == Moment(rfc3339: "2026-11-20T23:59:59.999+07:00")!.millis)
+        #expect(LocalDate("30/02/2026") == nil)
+    }
+}
+
+@Suite struct JSONTests {
+    @Test func parsesAndWritesCanonically() throws {
+        let value = try JSONParser.parse(#"{ "b": [1, true, null], "a": "Nguyễn \"An\"\n" }"#)
+        #expect(JSONWriter.canonical(value) == #"{"a":"Nguyễn \"An\"\n","b":[1,true,null]}"#)
+    }
+
+    @Test func escapesDecode() throws {
+        #expect(try JSONParser.parse(#""\u0110\u1eb7ng""#) == .string("Đặng"))
+        #expect(try JSONParser.parse(#""\ud83d\ude00""#) == .string("😀"))
+    }
+
+    @Test func errorsSayWhere() {
+        #expect(throws: JSONSyntaxError(offset: 6, reason: .unexpectedEnd)) { try JSONParser.parse(#"{"a":1"#) }
+        #expect(throws: JSONSyntaxError(offset: 8, reason: .duplicateKey("a"))) { try JSONParser.parse(#"{"a":1, "a":2}"#) }
+        #expect(throws: JSONSyntaxError(offset: 6, reason: .unexpectedCharacter(UInt8(ascii: "}")))) { try JSONParser.parse(#"{"a": }"#) }
+        #expect(throws: JSONSyntaxError(offset: 2, reason: .trailingCharacters)) { try JSONParser.parse("1 2") }
+    }
+}
+
+@Suite struct ShortCodeTests {
+    @Test func prefixesAreNormalized() {
+        #expect(ShortCode.normalize("k7m-3qx") == "K7M3QX")
+        #expect(ShortCode.normalize("O1L") == "011")
+    }
+
+    @Test func abbreviationGrowsUntilUnique() {
+        #expect(ShortCode.abbreviate("ABCDEFGH12", neighbours: ["ABCDEFGJ34"]) == "ABCDEFGH")
+        #expect(ShortCode.abbreviate("ABCDEFGH12", neighbours: ["XYZ"]) == "ABCDEF")
+    }
+}
