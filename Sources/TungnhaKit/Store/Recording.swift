@@ -187,7 +187,9 @@ extension Store {
                 household: draft.household, member: draft.member, body: draft.body)
             seq += 1
             try change.note(event, db: db)
-            _ = try EventLog.insert(event, canonical: EventCodec.canonical(event), batch: nil, db: db)
+            let outcome = try EventLog.insert(event, canonical: EventCodec.canonical(event), batch: nil, db: db)
+            // A fresh id and the next sequence number cannot be known already: if they are, stop before anything is lost.
+            precondition(outcome == .new, "new event \(event.id) (seq \(event.seq)) clashes with a stored one")
             events.append(event)
         }
         try Projection.apply(change, db: db)
