@@ -61,7 +61,7 @@ struct Console {
         switch error {
         case let error as any TungnhaError:
             message = error.text(language)
-            kind = String(describing: type(of: error)) + "." + Console.caseName(error)
+            kind = String(describing: type(of: error)) + "." + caseName(error)
         case let error as DatabaseError:
             // DatabaseError keeps statement arguments (people's data) out of its description.
             message = Messages.databaseError(error.description, storePath, language)
@@ -75,11 +75,5 @@ struct Console {
         } else {
             FileHandle.standardError.write(Data((Messages.errorPrefix(language) + message + "\n").utf8))
         }
-    }
-
-    static func caseName(_ value: Any) -> String {
-        let mirror = Mirror(reflecting: value)
-        if let label = mirror.children.first?.label { return label }
-        return String(describing: value)
     }
 }

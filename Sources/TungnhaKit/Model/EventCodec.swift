@@ -1,6 +1,6 @@
 /// What is wrong with one event as read from JSON, and where within it.
-public struct EventFormatError: Error, Equatable, Sendable {
-    public enum Problem: Equatable, Sendable {
+public struct EventFormatError: Error, Equatable, Sendable, Codable {
+    public enum Problem: Equatable, Sendable, Codable {
         case missing
         case wrongType(expected: String)
         case invalid(expected: String)

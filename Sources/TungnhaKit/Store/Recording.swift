@@ -134,8 +134,13 @@ public struct HouseholdChanges: Sendable {
     public var phone: String?
     public var declaredMembers: Int?
     public var note: String?
+    public var consent: Bool?
 
-    public init(village: String? = nil, headName: String? = nil, address: String? = nil, phone: String? = nil, declaredMembers: Int? = nil, note: String? = nil) {
+    public init(
+        village: String? = nil, headName: String? = nil, address: String? = nil, phone: String? = nil, declaredMembers: Int? = nil,
+        note: String? = nil, consent: Bool? = nil
+    ) {
+        self.consent = consent
         self.village = village
         self.headName = headName
         self.address = address
@@ -347,8 +352,9 @@ extension Store {
                 set[.declaredMembers] = .number(count)
             }
             try put(.note, changes.note, .note)
+            if let consent = changes.consent { set[.consent] = .flag(consent) }
             guard !set.isEmpty else { throw RecordError.nothingToChange }
-            if let name = set[.headName], name != .none, !household.consent {
+            if let name = set[.headName], name != .none, !(changes.consent ?? household.consent) {
                 throw RecordError.namesWithoutConsent(household: try Lookup.abbreviate(household.code, table: "household", db: db))
             }
             let heads = try currentHeads(household: household.code, fields: Set(set.keys), db: db)

@@ -13,6 +13,7 @@ public enum HelpText: Sendable {
     case visit, visitAt, visitOutcome, visitBy, visitConsent, visitHelp, visitProcedure, visitFollowUp, visitMember, visitCorrects
     case void, voidEvent
     case limit
+    case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
 
     public func text(_ l: Language) -> String {
         switch self {
@@ -119,6 +120,26 @@ public enum HelpText: Sendable {
         case .void: return l.pick("Huỷ một ghi nhận nhầm (việc huỷ cũng được đồng bộ).", "Void a record made by mistake (the void syncs too).")
         case .voidEvent: return l.pick("Mã ghi nhận (ít nhất 4 ký tự đầu; xem household history).", "The record id (at least its first 4 characters; see household history).")
         case .limit: return l.pick("Số dòng tối đa.", "At most this many rows.")
+        case .export:
+            return l.pick(
+                "Xuất các ghi nhận chưa gửi thành một tệp đồng bộ (lô) để gửi về huyện; trên máy chủ huyện, --commune xuất mọi ghi nhận của một xã để gửi lại cho các máy của xã.",
+                "Write every event not yet exported as one batch file for the district; on the district machine, --commune writes everything known of one commune for its laptops.")
+        case .exportOut: return l.pick("Thư mục ghi tệp (mặc định: exports).", "The folder to write to (default: exports).")
+        case .exportAgain: return l.pick("Ghi lại lô số N đúng như lần trước, khi tệp bị thất lạc.", "Write batch N again, unchanged, when the file was lost.")
+        case .exportCommune: return l.pick("Máy chủ huyện: xã cần xuất (mã).", "District machine: the commune to write for (code).")
+        case .merge:
+            return l.pick(
+                "Gộp các tệp đồng bộ (tệp hoặc thư mục) vào kho: ghi nhận đã có được bỏ qua, tệp hỏng bị từ chối cả tệp và chép vào quarantine/.",
+                "Merge batch files (files or folders) into the store: known events are skipped; a damaged file is refused whole and copied to quarantine/.")
+        case .mergePaths: return l.pick("Tệp hoặc thư mục chứa tệp đồng bộ.", "Batch files, or folders holding them.")
+        case .sync: return l.pick("Tình trạng gửi và nhận tệp đồng bộ.", "What has been sent and received.")
+        case .syncStatus:
+            return l.pick(
+                "Trên máy chủ huyện: mỗi máy đã gửi bao nhiêu lô, lô nào bị thiếu, giờ đáng ngờ. Trên máy của tổ: còn gì chưa xuất.",
+                "On the district machine: batches per device, missing batches, suspicious times. On a laptop: what is not yet exported.")
+        case .conflicts:
+            return l.pick("Liệt kê các chỗ hai máy sửa cùng một thông tin khác nhau, kèm lệnh để xác nhận.", "List fields changed differently on two devices, with the command to settle each.")
+        case .duplicates: return l.pick("Liệt kê các cặp hộ có thể bị ghi trùng (cùng thôn, tên hoặc địa chỉ giống nhau).", "List likely duplicate households (same village, name or address alike).")
         }
     }
 }

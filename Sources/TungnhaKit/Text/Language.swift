@@ -40,3 +40,10 @@ public protocol TungnhaError: Localized, Error {}
 extension TungnhaError {
     public var errorDescription: String? { text(Language.current) }
 }
+
+/// The name of an enum case, for machine-readable output: `digitRun(field: .note)` → "digitRun".
+public func caseName(_ value: Any) -> String {
+    let mirror = Mirror(reflecting: value)
+    if let label = mirror.children.first?.label { return label }
+    return String(describing: value)
+}

@@ -15,13 +15,16 @@ extension Household {
 
         @OptionGroup var fields: HouseholdFields
 
+        @Option(help: ArgumentHelp(HelpText.visitConsent.text(Language.current), valueName: "yes|no"))
+        var consent: Answer?
+
         func run() throws {
             try Console.run(global) { console in
                 let household = try console.openStore().editHousehold(
                     code,
                     changes: HouseholdChanges(
                         village: village, headName: fields.head, address: fields.address, phone: fields.phone,
-                        declaredMembers: fields.declaredMembers, note: fields.note))
+                        declaredMembers: fields.declaredMembers, note: fields.note, consent: consent.map { $0 == .yes }))
                 console.emit(household) { l in Messages.householdEdited(household, l) }
             }
         }

@@ -1,0 +1,97 @@
+import GRDB
+
+/// What has been sent and received, per device.
+public struct SyncStatus: Sendable, Codable, Equatable {
+    public struct Export: Sendable, Codable, Equatable {
+        public var batch: Int
+        public var writtenAt: String
+        public var events: Int
+        public var file: String
+    }
+
+    public struct Device: Sendable, Codable, Equatable {
+        public var device: String
+        public var label: String
+        public var commune: String
+        public var scheme: Scheme
+        /// Batch numbers received (device batches only; relay batches are not numbered per commune).
+        public var batches: [Int]
+        /// Numbers below the highest received that have not arrived.
+        public var missing: [Int]
+        public var relayBatches: Int
+        public var lastBatchWrittenAt: String
+        public var lastMergedAt: String
+        public var events: Int
+        /// Events whose time a wrong clock would give: before 2024, or after their batch was written.
+        public var suspiciousTimes: Int
+        public var suspiciousExamples: [String]
+    }
+
+    public var role: DeviceIdentity.Role
+    public var label: String
+    /// Events recorded here and not yet in any batch.
+    public var notExported: Int
+    public var lastExport: Export?
+    public var devices: [Device]
+    /// Events seen with a known id but other content.
+    public var clashes: Int
+
+    /// 2024-01-01 00:00 in Vietnam: the teams began after it.
+    public static let earliestPlausible = Moment(rfc3339: "2024-01-01T00:00:00+07:00")!.millis
+    /// A batch's clock and an event's may differ by a few minutes without anything being wrong.
+    public static let clockTolerance: Int64 = 5 * 60_000
+}
+
+extension Store {
+    public func syncStatus() throws -> SyncStatus {
+        let identity = try identity()
+        return try read { db in
+            let lastSeq = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
+            let pending = identity.role == .laptop
+                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ? AND seq > ?", arguments: [identity.id, lastSeq]) ?? 0
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [identity.id]) ?? 0
+            let last = try Row.fetchOne(db, sql: "SELECT number, written_at, events, file FROM export ORDER BY number DESC LIMIT 1").map {
+                SyncStatus.Export(batch: $0["number"], writtenAt: $0["written_at"], events: $0["events"], file: $0["file"])
+            }
+            var devices: [SyncStatus.Device] = []
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT device, kind, number, label, scheme, commune, written_at, written_ms, merged_at FROM batch
+                    ORDER BY device, written_ms
+                    """)
+            var grouped: [String: [Row]] = [:]
+            var order: [String] = []
+            for row in rows {
+                let device: String = row["device"]
+                if grouped[device] == nil { order.append(device) }
+                grouped[device, default: []].append(row)
+            }
+            for device in order {
+                let batches = grouped[device]!
+                let numbers = Set(batches.filter { $0["kind"] == "device" }.map { $0["number"] as Int }).sorted()
+                let missing = numbers.last.map { top in (1...top).filter { !numbers.contains($0) } } ?? []
+                let latest = batches.max { ($0["written_ms"] as Int64) < ($1["written_ms"] as Int64) }!
+                let suspicious = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT e.at FROM event e JOIN batch b ON b.rowid = e.batch
+                        WHERE e.device = ? AND (e.at_ms < ? OR e.at_ms > b.written_ms + ?)
+                        ORDER BY e.at_ms
+                        """, arguments: [device, SyncStatus.earliestPlausible, SyncStatus.clockTolerance]
+                ).map { $0["at"] as String }
+                devices.append(
+                    SyncStatus.Device(
+                        device: device, label: latest["label"], commune: latest["commune"], scheme: Scheme(rawValue: latest["scheme"]) ?? .y2025,
+                        batches: numbers, missing: missing, relayBatches: batches.filter { $0["kind"] == "relay" }.count,
+                        lastBatchWrittenAt: latest["written_at"], lastMergedAt: batches.map { $0["merged_at"] as String }.max() ?? "",
+                        events: try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [device]) ?? 0,
+                        suspiciousTimes: suspicious.count, suspiciousExamples: Array(suspicious.prefix(3))))
+            }
+            devices.sort { ($0.commune, $0.label, $0.device) < ($1.commune, $1.label, $1.device) }
+            return SyncStatus(
+                role: identity.role, label: identity.label, notExported: pending, lastExport: last, devices: devices,
+                clashes: try Int.fetchOne(db, sql: "SELECT count(*) FROM event_clash") ?? 0)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import TungnhaKit
+
+struct Export: ParsableCommand {
+    static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText.export.text(Language.current)) }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp(HelpText.exportOut.text(Language.current), valueName: "folder"))
+    var out = "exports"
+
+    @Option(help: ArgumentHelp(HelpText.exportAgain.text(Language.current), valueName: "n"))
+    var again: Int?
+
+    @Option(help: ArgumentHelp(HelpText.exportCommune.text(Language.current), valueName: "code"))
+    var commune: String?
+
+    @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: "2025|pre2025"))
+    var scheme: Scheme = .y2025
+
+    func run() throws {
+        try Console.run(global) { console in
+            let store = try console.openStore()
+            let result = try again.map { try store.exportAgain($0, to: out) } ?? store.export(to: out, commune: commune, scheme: scheme)
+            console.emit(result) { l in Messages.exported(result, l) }
+        }
+    }
+}
