@@ -40,7 +40,8 @@ let package = Package(
             dependencies: [
                 "TungnhaKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "TungnhaCLITests", dependencies: ["tungnha", "TungnhaKit"]),
     ],

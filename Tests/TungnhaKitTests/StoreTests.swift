@@ -117,6 +117,16 @@ import Testing
         #expect(try store.searchHouseholds("so 16").map(\.headName) == ["Lê Văn Hoàng"])
     }
 
+    @Test func phoneNumbersCanBeChanged() throws {
+        let folder = TemporaryFolder()
+        let store = try phuLyLaptop(folder)
+        let household = try store.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Văn An", phone: "0912 345 678"))
+        _ = try store.editHousehold(household.code, changes: HouseholdChanges(phone: "+84 987 654 321"))
+        #expect(try store.household(household.code).phone == "0987654321")
+        _ = try store.editHousehold(household.code, changes: HouseholdChanges(phone: ""))
+        #expect(try store.household(household.code).phone == nil)
+    }
+
     @Test func namesAreStoredNFC() throws {
         let folder = TemporaryFolder()
         let store = try phuLyLaptop(folder)

@@ -7,11 +7,51 @@ public enum JSONValue: Sendable, Equatable {
     case double(Double)
     case string(String)
     case array([JSONValue])
-    case object([String: JSONValue])
+    case object(JSONObject)
 
     public subscript(key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
+    }
+}
+
+/// A JSON object's members in the order they were read. Objects in batch files are small, so a
+/// list searched in order is faster than hashing every key.
+public struct JSONObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    public struct Member: Sendable, Equatable {
+        public var key: String
+        public var value: JSONValue
+    }
+
+    public var members: [Member]
+
+    public init(members: [Member] = []) { self.members = members }
+
+    public init(_ dictionary: [String: JSONValue]) {
+        members = dictionary.map { Member(key: $0.key, value: $0.value) }
+    }
+
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        members = elements.map { Member(key: $0.0, value: $0.1) }
+    }
+
+    public var count: Int { members.count }
+    public var keys: [String] { members.map(\.key) }
+
+    public subscript(key: String) -> JSONValue? {
+        get { members.first { $0.key == key }?.value }
+        set {
+            if let index = members.firstIndex(where: { $0.key == key }) {
+                if let newValue { members[index].value = newValue } else { members.remove(at: index) }
+            } else if let newValue {
+                members.append(Member(key: key, value: newValue))
+            }
+        }
+    }
+
+    /// Equal whatever the order of the members.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        lhs.count == rhs.count && lhs.members.allSatisfy { rhs[$0.key] == $0.value }
     }
 }
 
@@ -97,7 +137,8 @@ public enum JSONParser {
 
         mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
             index += 1
-            var fields: [String: JSONValue] = [:]
+            var fields = JSONObject()
+            var seen: Set<String>?
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -115,9 +156,16 @@ public enum JSONParser {
                 index += 1
                 skipSpace()
                 let item = try value(depth: depth + 1)
-                if fields.updateValue(item, forKey: key) != nil {
-                    throw JSONSyntaxError(offset: keyStart, reason: .duplicateKey(key))
+                // Duplicate keys are refused; past a few members a set keeps that check cheap.
+                if fields.count >= 16, seen == nil { seen = Set(fields.keys) }
+                let duplicate: Bool
+                if seen != nil {
+                    duplicate = !seen!.insert(key).inserted
+                } else {
+                    duplicate = fields.members.contains { $0.key == key }
                 }
+                if duplicate { throw JSONSyntaxError(offset: keyStart, reason: .duplicateKey(key)) }
+                fields.members.append(JSONObject.Member(key: key, value: item))
                 skipSpace()
                 guard index < bytes.count else { throw fail(.unexpectedEnd) }
                 switch bytes[index] {
@@ -304,11 +352,11 @@ public enum JSONWriter {
             out.append(UInt8(ascii: "]"))
         case .object(let fields):
             out.append(UInt8(ascii: "{"))
-            for (position, key) in fields.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+            for (position, member) in fields.members.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }).enumerated() {
                 if position > 0 { out.append(UInt8(ascii: ",")) }
-                writeString(key, into: &out)
+                writeString(member.key, into: &out)
                 out.append(UInt8(ascii: ":"))
-                write(fields[key]!, into: &out)
+                write(member.value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }

@@ -72,4 +72,5 @@ public enum RecordError: TungnhaError, Equatable {
     case correctsNotAVisit(event: String)
     case newCommuneNotSuccessor(code: String, allowed: [String])
     case villageNotSplit(commune: String)
+    case notStorable(field: String, problem: EventFormatError.Problem)
 }

@@ -27,14 +27,18 @@ enum Projection {
         var isEmpty: Bool { households.isEmpty && villages.isEmpty && !links }
     }
 
-    static func apply(_ change: Change, db: Database) throws {
+    /// `fresh` holds the events just stored, by household: a household whose every event is among them
+    /// is derived from memory, without reading its events back.
+    static func apply(_ change: Change, fresh: [String: [Event]] = [:], db: Database) throws {
         var households = change.households
         if change.links { households.formUnion(try refreshLinks(db: db)) }
         var roots = Set<String>()
+        let merged = try Bool.fetchOne(db, sql: "SELECT 1 FROM household_link LIMIT 1") ?? false
         for code in households {
-            roots.insert(try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM household_link WHERE code = ?"), arguments: [code]) ?? code)
+            let root = merged ? try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM household_link WHERE code = ?"), arguments: [code]) : nil
+            roots.insert(root ?? code)
         }
-        for root in roots.sorted() { try refreshCluster(root: root, db: db) }
+        for root in roots.sorted() { try refreshCluster(root: root, fresh: fresh, merged: merged, db: db) }
         for commune in change.villages.sorted() { try refreshVillages(commune, db: db) }
     }
 
@@ -70,11 +74,19 @@ enum Projection {
         [root] + (try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM household_link WHERE root = ?"), arguments: [root]))
     }
 
-    static func refreshCluster(root: String, db: Database) throws {
-        let codes = try clusterCodes(root: root, db: db)
+    static func refreshCluster(root: String, fresh: [String: [Event]] = [:], merged: Bool = true, db: Database) throws {
+        if !merged, let events = fresh[root],
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE household = ?"), arguments: [root]) == events.count
+        {
+            // A household seen for the first time: nothing derived from it is stored yet.
+            if let cluster = Derivation.cluster(root: root, events: events) { try write(cluster, db: db) }
+            return
+        }
+        let codes = merged ? try clusterCodes(root: root, db: db) : [root]
         let events = try EventLog.events(households: codes, db: db)
         for code in codes {
-            for table in ["household WHERE code", "member WHERE recorded_in", "visit WHERE recorded_in", "field_conflict WHERE household"] {
+            // Members and visits count under the cluster's root; on a merge or unmerge both roots are refreshed.
+            for table in ["household WHERE code", "member WHERE household", "visit WHERE household", "field_conflict WHERE household"] {
                 try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [code])
             }
         }

@@ -191,8 +191,15 @@ extension Store {
                 id: EventID.make(using: &random), device: identity.id, seq: seq, at: draft.at ?? now, commune: draft.commune,
                 household: draft.household, member: draft.member, body: draft.body)
             seq += 1
+            let canonical = EventCodec.canonical(event)
+            // What this device writes must pass the checks every merge applies; if not, nothing is stored.
+            do {
+                _ = try EventCodec.event(from: JSONParser.parse(canonical))
+            } catch let error as EventFormatError {
+                throw RecordError.notStorable(field: error.path, problem: error.problem)
+            }
             try change.note(event, db: db)
-            let outcome = try EventLog.insert(event, canonical: EventCodec.canonical(event), batch: nil, db: db)
+            let outcome = try EventLog.insert(event, canonical: canonical, batch: nil, db: db)
             // A fresh id and the next sequence number cannot be known already: if they are, stop before anything is lost.
             precondition(outcome == .new, "new event \(event.id) (seq \(event.seq)) clashes with a stored one")
             events.append(event)

@@ -27,7 +27,7 @@ public struct BatchHeader: Sendable, Equatable {
     public var tool: String
 
     public var json: JSONValue {
-        var fields: [String: JSONValue] = [
+        var fields: JSONObject = [
             "format": .string(Self.format), "version": .int(Int64(Self.version)), "kind": .string(kind.rawValue),
             "device": .string(device), "deviceLabel": .string(deviceLabel), "commune": .string(commune.code),
             "scheme": .string(commune.scheme.rawValue), "batch": .int(Int64(batch)), "events": .int(Int64(events)),

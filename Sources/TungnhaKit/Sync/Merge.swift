@@ -154,12 +154,15 @@ extension Store {
         return files
     }
 
+    /// A file whose first line is a JSON object with `"format": "tungnha-batch"`, whatever the file is called.
     static func looksLikeBatch(_ path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 512)) ?? Data()
-        let firstLine = head.prefix { $0 != 0x0A }
-        return String(decoding: firstLine, as: UTF8.self).contains("\"\(BatchHeader.format)\"")
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let firstLine = Array(head.prefix { $0 != 0x0A })
+        guard firstLine.first == UInt8(ascii: "{") || firstLine.first == UInt8(ascii: " ") else { return false }
+        let value = try? firstLine.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        return value?["format"] == .string(BatchHeader.format)
     }
 
     func mergeFile(_ path: String, identity: DeviceIdentity, language: Language) -> FileOutcome {
@@ -261,7 +264,7 @@ extension Store {
             guard events >= 0 else { throw reader.invalid("events", "integer >= 0") }
             let first = try reader.optionalInteger("firstSeq")
             let last = try reader.optionalInteger("lastSeq")
-            if kind == .device {
+            if kind == .device || first != nil || last != nil {
                 guard let first, first >= 1 else { throw reader.invalid("firstSeq", "integer >= 1") }
                 guard let last, last >= first else { throw reader.invalid("lastSeq", "integer >= firstSeq") }
             }
@@ -347,9 +350,10 @@ extension Store {
         var hasher = SHA256()
         var applied = Applied()
         var change = Projection.Change()
+        var fresh: [String: [Event]] = [:]
         var footer: BatchFooter?
         var count = 0
-        try reader.forEachLine { line, number, _ in
+        try reader.forEachLine { line, number, endsWithNewline in
             if footer != nil {
                 // Only blank lines may follow the end line.
                 guard line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) else { throw BatchRefusal.linesAfterEnd(line: number) }
@@ -360,7 +364,13 @@ extension Store {
                 hasher.update(data: [0x0A])
                 return true
             }
-            let value = try Self.parseJSON(line, number: number)
+            let value: JSONValue
+            do {
+                value = try Self.parseJSON(line, number: number)
+            } catch where !endsWithNewline {
+                // A last line broken off mid-way: the transfer stopped early.
+                throw BatchRefusal.cutShort(lines: number - 1)
+            }
             if value["end"] != nil {
                 footer = try Self.parseFooter(value, line: number)
                 return true
@@ -387,6 +397,7 @@ extension Store {
             case .new:
                 applied.new += 1
                 try change.note(event, db: db)
+                if let household = event.household { fresh[household, default: []].append(event) }
             case .known:
                 applied.known += 1
             case .clash(let existing):
@@ -407,7 +418,7 @@ extension Store {
         try db.execute(
             sql: "UPDATE batch SET sha256 = ?, new_events = ?, known_events = ?, conflicts = ? WHERE rowid = ?",
             arguments: [footer.sha256, applied.new, applied.known, applied.clashes.count, batchRow])
-        try Projection.apply(change, db: db)
+        try Projection.apply(change, fresh: fresh, db: db)
         return applied
     }
 

@@ -274,6 +274,10 @@ extension RecordError {
             return l.pick(
                 "Xã \(code) không phải là nơi xã này được nhập vào khi sắp xếp năm 2025. Chọn một trong: \(allowed.joined(separator: ", ")).",
                 "Commune \(code) is not one the old commune went into in 2025. Choose one of: \(allowed.joined(separator: ", ")).")
+        case .notStorable(let field, let problem):
+            return l.pick(
+                "Không ghi được: trường \"\(field)\" \(problem.text(l)). Không có gì được ghi; hãy sửa giá trị đó rồi thử lại.",
+                "Cannot record this: field \"\(field)\" \(problem.text(l)). Nothing was recorded; correct the value and try again.")
         case .villageNotSplit(let commune):
             return l.pick(
                 "Xã \(commune) không bị chia khi sắp xếp năm 2025, nên không cần --new-commune.",

@@ -4,8 +4,27 @@ import Foundation
 public enum Folding {
     /// NFC, trimmed, every run of white space (line breaks included) made one space.
     public static func clean(_ text: String) -> String {
+        if isClean(text) { return text }
         let collapsed = text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         return nfc(collapsed)
+    }
+
+    /// Already tidy: no white space but single inner spaces, and only letters that are NFC as they stand
+    /// (ASCII, Latin-1, Latin Extended and the precomposed Vietnamese letters U+1E00–U+1EFF).
+    static func isClean(_ text: String) -> Bool {
+        var previousSpace = true
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+                continue
+            }
+            previousSpace = false
+            if value < 0x20 || (0x7F...0xA0).contains(value) { return false }
+            if value >= 0x0250, !(0x1E00...0x1EFF).contains(value), !(0x2010...0x2027).contains(value) { return false }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     public static func nfc(_ text: String) -> String {

@@ -1,0 +1,48 @@
+import Testing
+@testable import TungnhaKit
+
+@Suite struct EventCodecTests {
+    func roundTrip(_ event: Event) throws {
+        let line = EventCodec.canonical(event)
+        #expect(line == JSONWriter.canonical(EventCodec.json(event)))
+        #expect(try EventCodec.event(from: JSONParser.parse(line)) == event)
+    }
+
+    @Test func everyKindWritesItsCanonicalLineAndReadsBack() throws {
+        var a = EventFactory(device: deviceA)
+        let registered = a.register("HHHHHHHHH1")
+        let member = a.addMember("HHHHHHHHH1", "MMMMMMMMM1", name: "Lê Thị Hoa")
+        let visit = a.make("HHHHHHHHH1", .visitRecorded(VisitData(
+            volunteer: "Lan", outcome: .met, consent: true, replaces: [registered.id], help: [.installedVneid, .guidedProcedure],
+            procedure: "Đăng ký \"thường trú\"", followUp: LocalDate("2026-12-01"), note: "hẹn \"chiều\" thứ 2",
+            observations: [Observation(member: "MMMMMMMMM1", vneid: .level2, login: true, dvctt: false, paidOnline: nil, smartphone: true)])))
+        for event in [
+            a.make(nil, .villageAdded(VillageData(name: "Thôn Hạ"))),
+            a.make(nil, .villageChanged(VillageData(name: "Thôn Hạ", newCommune: "13366"))),
+            registered, member, visit,
+            a.make("HHHHHHHHH1", .householdChanged(FieldChange(set: [.address: .text("Số 14"), .note: .none, .declaredMembers: .number(4), .consent: .flag(false)], replaces: [registered.id]))),
+            a.make("HHHHHHHHH1", member: "MMMMMMMMM1", .memberChanged(FieldChange(set: [.status: .text("moved"), .birthYear: .number(1981)], replaces: [member.id]))),
+            a.make("HHHHHHHHH2", .householdMerged(into: "HHHHHHHHH1")),
+            a.make("HHHHHHHHH1", .eventVoided(target: member.id, reason: "ghi nhầm")),
+            a.make("HHHHHHHHH1", .eventCorrected(target: visit.id, replacement: .visitRecorded(VisitData(volunteer: "Lan", outcome: .absent)))),
+        ] {
+            try roundTrip(event)
+        }
+    }
+
+    @Test func aLineLooksLikeThis() {
+        var a = EventFactory(device: deviceA)
+        let event = a.make("HHHHHHHHH1", member: "MMMMMMMMM1", at: "2026-11-20T09:15:00+07:00", .memberAdded(MemberData(name: "Đặng Văn An", birthYear: 1980, sex: .male, relation: nil)))
+        #expect(EventCodec.canonical(event) == #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"birthYear":1980,"name":"Đặng Văn An","sex":"male"},"device":"aaaaaaaa-0000-4000-8000-000000000001","household":"HHHHHHHHH1","id":"\#(event.id)","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#)
+    }
+
+    @Test func unknownFieldsAreRefused() {
+        let line = #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"birthYear":1980,"cccd":"001099012345"},"device":"aaaaaaaa-0000-4000-8000-000000000001","household":"HHHHHHHHH1","id":"aaaaaaaa-0000-4000-8000-00000000000f","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#
+        #expect(throws: EventFormatError(path: "data.cccd", problem: .unknownField)) { try EventCodec.event(from: JSONParser.parse(line)) }
+    }
+
+    @Test func impossibleDatesAreRefused() {
+        let line = #"{"at":"2026-02-30T09:15:00+07:00","commune":"13285","data":{"birthYear":1980},"device":"aaaaaaaa-0000-4000-8000-000000000001","household":"HHHHHHHHH1","id":"aaaaaaaa-0000-4000-8000-00000000000f","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#
+        #expect(throws: EventFormatError(path: "at", problem: .invalid(expected: "RFC 3339 date-time"))) { try EventCodec.event(from: JSONParser.parse(line)) }
+    }
+}

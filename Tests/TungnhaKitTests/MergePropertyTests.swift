@@ -1,0 +1,127 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import TungnhaKit
+
+/// One set of events from three devices (two laptops and the district), built through the store's own
+/// commands, including a relay, a concurrent edit, a duplicate merge and a void.
+final class ThreeDevices: @unchecked Sendable {
+    let folder = TemporaryFolder()
+    /// Each device's events, by sequence number, as canonical lines.
+    var events: [(device: String, label: String, bodies: [String])] = []
+    var reference = ""
+
+    init() throws {
+        let clock = TestClock()
+        let a = try phuLyLaptop(folder, clock: clock, name: "a.sqlite", seed: 1, label: "Laptop tổ 1")
+        let b = try phuLyLaptop(folder, clock: clock, name: "b.sqlite", seed: 2, label: "Laptop tổ 2")
+        let district = try Store.initialize(at: folder.file("d.sqlite"), role: .district, label: "Máy chủ huyện", commune: nil, province: "37", environment: environment(clock, seed: 3)).store
+
+        var households: [HouseholdSummary] = []
+        for (index, name) in ["Nguyễn Văn An", "Đặng Thị Hoà", "Lê Văn Cường", "Phạm Thị Dung"].enumerated() {
+            clock.advance(minutes: 7)
+            let household = try a.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: name, address: "Số \(10 + index * 2)"))
+            let member = try a.addMember(household: household.code, MemberInput(name: name, birthYear: 1960 + index * 7))
+            try a.addMember(household: household.code, MemberInput(birthYear: 2005 + index))
+            clock.advance(minutes: 30)
+            _ = try a.recordVisit(household: household.code, VisitInput(outcome: .met, volunteer: "Lan", observations: [
+                ObservationInput(member: member.code, vneid: index % 2 == 0 ? .level2 : .pending, login: index % 2 == 0, dvctt: index == 0),
+            ]))
+            households.append(household)
+        }
+        let removed = try a.addMember(household: households[1].code, MemberInput(birthYear: 1999))
+        _ = try a.removeMember(removed.code, reason: "ghi nhầm")
+
+        // The district merges laptop 1 and sends the commune back to laptop 2.
+        _ = try district.merge([try a.export(to: folder.file("a")).file])
+        _ = try b.merge([try district.export(to: folder.file("relay"), commune: "13285").file])
+
+        // Both laptops change the same address without knowing of each other: a conflict.
+        clock.advance(minutes: 60)
+        _ = try a.editHousehold(households[0].code, changes: HouseholdChanges(address: "Số 10A"))
+        clock.advance(minutes: 5)
+        _ = try b.editHousehold(households[0].code, changes: HouseholdChanges(address: "Số 10B"))
+        // Laptop 2 registers a house laptop 1 already has, and visits a household of laptop 1.
+        let duplicate = try b.registerHousehold(HouseholdInput(village: "to dan pho le loi", headName: "Dang Thi Hoa", address: "Số 12"))
+        _ = try b.addMember(household: duplicate.code, MemberInput(name: "Đặng Thị Hoà", birthYear: 1967))
+        _ = try b.recordVisit(household: households[2].code, VisitInput(outcome: .absent, volunteer: "Minh"))
+
+        _ = try district.merge([try a.export(to: folder.file("a")).file, try b.export(to: folder.file("b")).file])
+        _ = try district.mergeHouseholds(keep: households[1].code, other: duplicate.code)
+
+        for (store, label) in [(a, "Laptop tổ 1"), (b, "Laptop tổ 2"), (district, "Máy chủ huyện")] {
+            let device = try store.identity().id
+            let bodies = try store.read { db in try String.fetchAll(db, sql: "SELECT body FROM event WHERE device = ? ORDER BY seq", arguments: [device]) }
+            events.append((device, label, bodies))
+        }
+        // The reference: every device's events in one batch each, merged once.
+        let referenceStore = try ThreeDevices.districtStore(folder.file("reference.sqlite"))
+        _ = try referenceStore.merge(try writeBatches(chunks: events.map { [$0.bodies.count] }, into: folder.file("whole")))
+        reference = try referenceStore.snapshot()
+    }
+
+    static func districtStore(_ path: String) throws -> Store {
+        try Store.initialize(at: path, role: .district, label: "Máy kiểm tra", commune: nil, province: nil, environment: environment(TestClock(), seed: 99)).store
+    }
+
+    /// Splits each device's events into batches of the given sizes (cycled) and writes them as files.
+    func writeBatches(chunks: [[Int]], into folder: String) throws -> [String] {
+        var paths: [String] = []
+        for (index, device) in events.enumerated() {
+            var start = 0
+            var number = 0
+            var sizes = chunks[index].makeIterator()
+            while start < device.bodies.count {
+                let size = max(1, sizes.next() ?? { sizes = chunks[index].makeIterator(); return sizes.next() ?? 1 }())
+                let slice = Array(device.bodies[start..<min(start + size, device.bodies.count)])
+                number += 1
+                let header = BatchHeader(
+                    kind: .device, device: device.device, deviceLabel: device.label, commune: phuLy, batch: number, events: slice.count,
+                    firstSeq: Int64(start + 1), lastSeq: Int64(start + slice.count), writtenAt: Moment(rfc3339: "2026-11-22T18:00:00+07:00")!,
+                    tool: "test")
+                var writer = BatchWriter(header: header)
+                for body in slice { writer.append(body) }
+                let path = try Store.place(writer.finish(events: slice.count).data, named: header.fileName, in: folder)
+                paths.append(path)
+                start += slice.count
+            }
+        }
+        return paths
+    }
+}
+
+@Suite struct MergePropertyTests {
+    static let devices = Result { try ThreeDevices() }
+
+    @Test func theScenarioHasWhatItShould() throws {
+        let devices = try Self.devices.get()
+        // Laptop 1: a village, 4 × (household, 2 members, a visit), a member added and voided, an edit.
+        // Laptop 2: a village, an edit, a household, a member, a visit. District: one merge of duplicates.
+        #expect(devices.events.map(\.bodies.count) == [20, 5, 1])
+        let store = try Store.open(at: devices.folder.file("d.sqlite"))
+        #expect(try store.conflicts().map(\.field) == ["address"])
+        #expect(try store.households().count == 4)
+        #expect(try store.households().filter(\.covered).count == 1)
+    }
+
+    @Test func anySplitAnyOrderAnyRepeatsGiveTheSameState() async throws {
+        let devices = try Self.devices.get()
+        let sizes = Gen.int(in: 1...6).array(of: 1...5)
+        await propertyCheck(count: 25, input: sizes, sizes, sizes, Gen.int(in: 0...1_000_000)) { a, b, d, seed in
+            let folder = TemporaryFolder()
+            let files = try devices.writeBatches(chunks: [a, b, d], into: folder.file("batches"))
+            var random = RandomSource(seed: UInt64(seed)).generator
+            // Every file at least once, some up to three times, in any order.
+            let arrivals = files.flatMap { file in Array(repeating: file, count: Int.random(in: 1...3, using: &random)) }.shuffled(using: &random)
+            let store = try ThreeDevices.districtStore(folder.file("district.sqlite"))
+            var offset = 0
+            while offset < arrivals.count {
+                let size = Int.random(in: 1...4, using: &random)
+                let outcome = try store.merge(Array(arrivals[offset..<min(offset + size, arrivals.count)]))
+                #expect(outcome.refused == 0)
+                offset += size
+            }
+            #expect(try store.snapshot() == devices.reference)
+        }
+    }
+}
