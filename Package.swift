@@ -23,6 +23,8 @@ let package = Package(
             name: "TungnhaKit",
             dependencies: [
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface, for the few statements a merge runs millions of times.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedSeed"]

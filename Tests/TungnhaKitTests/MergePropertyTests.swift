@@ -22,7 +22,7 @@ final class ThreeDevices: @unchecked Sendable {
             clock.advance(minutes: 7)
             let household = try a.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: name, address: "Số \(10 + index * 2)"))
             let member = try a.addMember(household: household.code, MemberInput(name: name, birthYear: 1960 + index * 7))
-            try a.addMember(household: household.code, MemberInput(birthYear: 2005 + index))
+            _ = try a.addMember(household: household.code, MemberInput(birthYear: 2005 + index))
             clock.advance(minutes: 30)
             _ = try a.recordVisit(household: household.code, VisitInput(outcome: .met, volunteer: "Lan", observations: [
                 ObservationInput(member: member.code, vneid: index % 2 == 0 ? .level2 : .pending, login: index % 2 == 0, dvctt: index == 0),

@@ -259,6 +259,8 @@ public enum Derivation {
     static func resolve<Field: EntityField>(_ setters: [Setter<Field>]) -> (
         values: [Field: FieldValue], conflicts: [(Field, [FieldConflict.Candidate])]
     ) {
+        // Most entities were set once and never changed: nothing to weigh.
+        if setters.count == 1 { return (setters[0].values, []) }
         var values: [Field: FieldValue] = [:]
         var conflicts: [(Field, [FieldConflict.Candidate])] = []
         for field in Field.allCases {

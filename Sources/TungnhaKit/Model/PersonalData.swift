@@ -6,12 +6,12 @@ public enum PersonalData {
     public static func digitRun(in text: String) -> Int {
         var longest = 0, run = 0
         var separatorSeen = false
-        for character in text {
-            if character.isASCII, character.isNumber {
+        for byte in text.utf8 {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
                 run += 1
                 separatorSeen = false
                 longest = max(longest, run)
-            } else if run > 0, !separatorSeen, character == " " || character == "." || character == "-" {
+            } else if run > 0, !separatorSeen, byte == UInt8(ascii: " ") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") {
                 separatorSeen = true
             } else {
                 run = 0

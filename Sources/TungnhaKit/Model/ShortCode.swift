@@ -23,12 +23,22 @@ public enum ShortCode {
             })
     }
 
+    /// Crockford's letters as bytes: digits and upper case, without I, L, O, U.
+    static func isCodeByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+        case UInt8(ascii: "I"), UInt8(ascii: "L"), UInt8(ascii: "O"), UInt8(ascii: "U"): return false
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): return true
+        default: return false
+        }
+    }
+
     public static func isValid(_ code: String) -> Bool {
-        code.count == length && code.allSatisfy { alphabet.contains($0) }
+        code.utf8.count == length && code.utf8.allSatisfy(isCodeByte)
     }
 
     public static func isValidPrefix(_ text: String) -> Bool {
-        !text.isEmpty && text.count <= length && text.allSatisfy { alphabet.contains($0) }
+        !text.isEmpty && text.utf8.count <= length && text.utf8.allSatisfy(isCodeByte)
     }
 
     /// The shortest prefix, at least `shownLength` long, that tells `code` apart from its neighbours in sorted order.

@@ -16,16 +16,27 @@ enum EventLog {
         case .eventVoided(let id, _), .eventCorrected(let id, _): target = id
         default: target = nil
         }
-        let statement = try db.cachedStatement(
-            sql: """
-                INSERT INTO event (id, device, seq, at, at_ms, type, scheme, commune, household, target, body, batch)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                """)
-        try statement.execute(arguments: [
-            event.id, event.device, event.seq, event.at.rfc3339, event.at.millis, event.kind.rawValue,
-            event.commune.scheme.rawValue, event.commune.code, event.household, target, canonical, batch,
-        ])
-        if db.changesCount == 1 { return .new }
+        let changed = try FastStatement(
+            db,
+            """
+            INSERT INTO event (id, device, seq, at, at_ms, type, scheme, commune, household, target, body, batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            """
+        ).run { bind in
+            bind.text(event.id)
+            bind.text(event.device)
+            bind.int(event.seq)
+            bind.text(event.at.rfc3339)
+            bind.int(event.at.millis)
+            bind.text(event.kind.rawValue)
+            bind.text(event.commune.scheme.rawValue)
+            bind.text(event.commune.code)
+            bind.text(event.household)
+            bind.text(target)
+            bind.text(canonical)
+            bind.int(batch)
+        }
+        if changed == 1 { return .new }
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT body, batch FROM event WHERE id = ? OR (device = ? AND seq = ?) ORDER BY id = ? DESC LIMIT 1"),
             arguments: [event.id, event.device, event.seq, event.id])

@@ -99,58 +99,106 @@ enum Projection {
         let villageKey = Folding.fold(root.village)
         let lastVisit = cluster.visits.last
         let counted = root.mergedInto == nil && !root.moved
-        let insertHousehold = try db.cachedStatement(
-            sql: """
-                INSERT INTO household (code, scheme, commune, village, village_key, head_name, address, phone,
-                    declared_members, note, consent, registered_at, registered_by, merged_into, moved, covered,
-                    closest_member, gaps, members, visits, last_visit_ms, last_outcome, last_volunteer, follow_up,
-                    last_activity_ms, search)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insertHousehold = try FastStatement(
+            db,
+            """
+            INSERT INTO household (code, scheme, commune, village, village_key, head_name, address, phone,
+                declared_members, note, consent, registered_at, registered_by, merged_into, moved, covered,
+                closest_member, gaps, members, visits, last_visit_ms, last_outcome, last_volunteer, follow_up,
+                last_activity_ms, search)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let currentMembers = cluster.members.filter { $0.status == .present }.count
         for household in cluster.households {
             let isRoot = household.mergedInto == nil
             let head = household.consent ? household.headName : nil
             let search = Folding.fold([head, household.address, household.code].compactMap { $0 }.joined(separator: " "))
-            try insertHousehold.execute(arguments: [
-                household.code, household.commune.scheme.rawValue, household.commune.code, household.village,
-                Folding.fold(household.village), head, household.address, household.phone, household.declaredMembers,
-                household.note, household.consent, household.registeredAt.rfc3339, household.registeredBy,
-                household.mergedInto, household.moved, household.coverage.covered, household.coverage.closestMember,
-                household.coverage.gaps.map(\.rawValue).joined(separator: ","),
-                isRoot ? cluster.members.filter { $0.status == .present }.count : 0,
-                isRoot ? cluster.visits.count : 0, isRoot ? lastVisit?.at.millis : nil,
-                isRoot ? lastVisit?.outcome.rawValue : nil, isRoot ? lastVisit?.volunteer : nil,
-                isRoot ? lastVisit?.followUp?.description : nil, household.lastActivity.millis, search,
-            ])
+            try insertHousehold.run { bind in
+                bind.text(household.code)
+                bind.text(household.commune.scheme.rawValue)
+                bind.text(household.commune.code)
+                bind.text(household.village)
+                bind.text(Folding.fold(household.village))
+                bind.text(head)
+                bind.text(household.address)
+                bind.text(household.phone)
+                bind.int(household.declaredMembers)
+                bind.text(household.note)
+                bind.bool(household.consent)
+                bind.text(household.registeredAt.rfc3339)
+                bind.text(household.registeredBy)
+                bind.text(household.mergedInto)
+                bind.bool(household.moved)
+                bind.bool(household.coverage.covered)
+                bind.text(household.coverage.closestMember)
+                bind.text(household.coverage.gaps.map(\.rawValue).joined(separator: ","))
+                bind.int(isRoot ? currentMembers : 0)
+                bind.int(isRoot ? cluster.visits.count : 0)
+                bind.int(isRoot ? lastVisit?.at.millis : nil)
+                bind.text(isRoot ? lastVisit?.outcome.rawValue : nil)
+                bind.text(isRoot ? lastVisit?.volunteer : nil)
+                bind.text(isRoot ? lastVisit?.followUp?.description : nil)
+                bind.int(household.lastActivity.millis)
+                bind.text(search)
+            }
         }
-        let insertMember = try db.cachedStatement(
-            sql: """
-                INSERT INTO member (code, household, recorded_in, scheme, commune, village_key, counted, name,
-                    birth_year, sex, relation, status, vneid, login, dvctt, paid_online, smartphone, observed_ms, able, added_ms)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insertMember = try FastStatement(
+            db,
+            """
+            INSERT INTO member (code, household, recorded_in, scheme, commune, village_key, counted, name,
+                birth_year, sex, relation, status, vneid, login, dvctt, paid_online, smartphone, observed_ms, able, added_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for member in cluster.members {
-            try insertMember.execute(arguments: [
-                member.code, member.household, member.recordedIn, root.commune.scheme.rawValue, root.commune.code, villageKey,
-                counted && member.status == .present, root.consent ? member.name : nil, member.birthYear,
-                member.sex?.rawValue, member.relation, member.status.rawValue, member.abilities.vneid?.rawValue,
-                member.abilities.login, member.abilities.dvctt, member.abilities.paidOnline, member.abilities.smartphone,
-                member.abilities.observedAt?.millis, member.able, member.addedAt.millis,
-            ])
+            try insertMember.run { bind in
+                bind.text(member.code)
+                bind.text(member.household)
+                bind.text(member.recordedIn)
+                bind.text(root.commune.scheme.rawValue)
+                bind.text(root.commune.code)
+                bind.text(villageKey)
+                bind.bool(counted && member.status == .present)
+                bind.text(root.consent ? member.name : nil)
+                bind.int(member.birthYear)
+                bind.text(member.sex?.rawValue)
+                bind.text(member.relation)
+                bind.text(member.status.rawValue)
+                bind.text(member.abilities.vneid?.rawValue)
+                bind.bool(member.abilities.login)
+                bind.bool(member.abilities.dvctt)
+                bind.bool(member.abilities.paidOnline)
+                bind.bool(member.abilities.smartphone)
+                bind.int(member.abilities.observedAt?.millis)
+                bind.bool(member.able)
+                bind.int(member.addedAt.millis)
+            }
         }
-        let insertVisit = try db.cachedStatement(
-            sql: """
-                INSERT INTO visit (event, household, recorded_in, scheme, commune, village_key, at, at_ms, device,
-                    volunteer, outcome, help, procedure, follow_up, note, observed)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        let insertVisit = try FastStatement(
+            db,
+            """
+            INSERT INTO visit (event, household, recorded_in, scheme, commune, village_key, at, at_ms, device,
+                volunteer, outcome, help, procedure, follow_up, note, observed)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         for visit in cluster.visits {
-            try insertVisit.execute(arguments: [
-                visit.event, visit.household, visit.recordedIn, root.commune.scheme.rawValue, root.commune.code, villageKey,
-                visit.at.rfc3339, visit.at.millis, visit.device, visit.volunteer, visit.outcome.rawValue,
-                visit.help.map(\.rawValue).joined(separator: ","), visit.procedure, visit.followUp?.description, visit.note,
-                visit.observations.count,
-            ])
+            try insertVisit.run { bind in
+                bind.text(visit.event)
+                bind.text(visit.household)
+                bind.text(visit.recordedIn)
+                bind.text(root.commune.scheme.rawValue)
+                bind.text(root.commune.code)
+                bind.text(villageKey)
+                bind.text(visit.at.rfc3339)
+                bind.int(visit.at.millis)
+                bind.text(visit.device)
+                bind.text(visit.volunteer)
+                bind.text(visit.outcome.rawValue)
+                bind.text(visit.help.map(\.rawValue).joined(separator: ","))
+                bind.text(visit.procedure)
+                bind.text(visit.followUp?.description)
+                bind.text(visit.note)
+                bind.int(visit.observations.count)
+            }
         }
         let insertConflict = try db.cachedStatement(
             sql: "INSERT OR REPLACE INTO field_conflict (entity, code, household, field, candidates, chosen) VALUES (?, ?, ?, ?, ?, ?)")
