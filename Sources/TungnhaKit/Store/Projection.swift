@@ -235,20 +235,27 @@ enum Projection {
                 SELECT body FROM event e WHERE type IN ('village.added', 'village.changed') AND scheme = ? AND commune = ?
                 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.target = e.id AND v.type = 'event.voided')
                 """, arguments: [commune.scheme.rawValue, commune.code]
-        ).map(EventLog.decode).sorted { $0.order < $1.order }
+        ).map(EventLog.decode)
+        try writeVillages(commune, villages(events), db: db)
+    }
+
+    static func villages(_ events: [Event]) -> [String: (name: String, newCommune: String?)] {
         var villages: [String: (name: String, newCommune: String?)] = [:]
-        for event in events {
+        for event in events.sorted(by: { $0.order < $1.order }) {
             switch event.body {
             case .villageAdded(let village):
                 let key = Folding.fold(village.name)
-                let previous = villages[key]
-                villages[key] = (village.name, village.newCommune ?? previous?.newCommune)
+                villages[key] = (village.name, village.newCommune ?? villages[key]?.newCommune)
             case .villageChanged(let village):
                 let key = Folding.fold(village.name)
                 villages[key] = (villages[key]?.name ?? village.name, village.newCommune)
             default: break
             }
         }
+        return villages
+    }
+
+    static func writeVillages(_ commune: CommuneRef, _ villages: [String: (name: String, newCommune: String?)], db: Database) throws {
         try db.execute(sql: "DELETE FROM village WHERE scheme = ? AND commune = ?", arguments: [commune.scheme.rawValue, commune.code])
         for (key, village) in villages {
             try db.execute(

@@ -13,6 +13,8 @@ public enum HelpText: Sendable {
     case visit, visitAt, visitOutcome, visitBy, visitConsent, visitHelp, visitProcedure, visitFollowUp, visitMember, visitCorrects
     case void, voidEvent
     case limit
+    case report, reportBy, reportProvince, reportCommune, reportAsOf, reportFormat, reportOut
+    case target, targetSet, targetList, targetSettings, register, registerImport, registerFile, followups
     case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
 
     public func text(_ l: Language) -> String {
@@ -120,6 +122,30 @@ public enum HelpText: Sendable {
         case .void: return l.pick("Huỷ một ghi nhận nhầm (việc huỷ cũng được đồng bộ).", "Void a record made by mistake (the void syncs too).")
         case .voidEvent: return l.pick("Mã ghi nhận (ít nhất 4 ký tự đầu; xem household history).", "The record id (at least its first 4 characters; see household history).")
         case .limit: return l.pick("Số dòng tối đa.", "At most this many rows.")
+        case .report:
+            return l.pick(
+                "Báo cáo theo xã (mặc định): hộ dự kiến, đã ghi, đã đến, đã đạt; người trưởng thành dùng DVCTT; VNeID mức 2; so với chỉ tiêu.",
+                "Coverage report by commune (default): households expected, registered, visited, covered; adults using online services; VNeID level 2; against targets.")
+        case .reportBy: return l.pick("Gộp theo: village (thôn), commune (xã), district (huyện cũ), province (tỉnh), volunteer (người đến hộ).", "Group by village, commune, district (pre-2025), province or volunteer.")
+        case .reportProvince: return l.pick("Chỉ tỉnh này (mã 2025).", "Only this province (2025 code).")
+        case .reportCommune: return l.pick("Chỉ xã này (mã 2025).", "Only this commune (2025 code).")
+        case .reportAsOf: return l.pick("Số liệu đến hết ngày này (ví dụ 2026-09-30), để lập báo cáo quý về sau.", "The state at the end of this day (e.g. 2026-09-30), for a quarter's report made later.")
+        case .reportFormat: return l.pick("Dạng: table (bảng, mặc định), csv (Excel), json, html (một tệp có biểu đồ, in được khổ A4).", "Format: table (default), csv (Excel), json, html (one file with charts, prints on A4).")
+        case .reportOut: return l.pick("Ghi vào tệp này thay vì in ra màn hình.", "Write to this file instead of the screen.")
+        case .target: return l.pick("Chỉ tiêu của tỉnh hoặc xã.", "Targets of a province or commune.")
+        case .targetSet:
+            return l.pick(
+                "Đặt chỉ tiêu: households=100% (hộ có người biết sử dụng) adults-dvctt=40% (người trưởng thành dùng DVCTT). Không có --province/--commune: chỉ tiêu chung.",
+                "Set targets: households=100% (covered households) adults-dvctt=40% (adults using online services). Without --province/--commune: the general target.")
+        case .targetList: return l.pick("Xem các chỉ tiêu đã đặt.", "Show the targets set.")
+        case .targetSettings: return l.pick("Chỉ tiêu, ví dụ households=100% adults-dvctt=40%.", "Targets, such as households=100% adults-dvctt=40%.")
+        case .register: return l.pick("Sổ hộ của xã: số hộ thực tế của từng thôn.", "A commune's household register: the real number of households per village.")
+        case .registerImport: return l.pick("Nạp sổ hộ từ tệp CSV (mã xã, thôn, số hộ); báo cáo dùng nó thay cho TĐTDS 2019.", "Load a register from CSV (commune code, village, households); reports use it instead of the 2019 census.")
+        case .registerFile: return l.pick("Tệp CSV: mã xã (2025), tên thôn, số hộ.", "The CSV file: commune code (2025), village, households.")
+        case .followups:
+            return l.pick(
+                "Danh sách hộ cần đến: hộ chưa đạt (còn thiếu gì, lần đến gần nhất, ngày hẹn) và hộ chưa đến lần nào.",
+                "Households to visit: those not covered (what is missing, last visit, follow-up date) and those never visited.")
         case .export:
             return l.pick(
                 "Xuất các ghi nhận chưa gửi thành một tệp đồng bộ (lô) để gửi về huyện; trên máy chủ huyện, --commune xuất mọi ghi nhận của một xã để gửi lại cho các máy của xã.",

@@ -1,0 +1,259 @@
+import Foundation
+
+// The message catalogue: reports, targets, registers and follow-up lists.
+
+/// 0.4523 → "45,2%" (Vietnamese) or "45.2%".
+public func formatPercent(_ share: Double?, _ l: Language) -> String {
+    guard let share else { return "—" }
+    let tenths = Int((share * 1000).rounded())
+    let text = "\(tenths / 10)\(l == .vi ? "," : ".")\(tenths % 10)%"
+    return text
+}
+
+extension ReportLevel: Localized {
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .village: return l.pick("Thôn/Tổ dân phố", "Village")
+        case .commune: return l.pick("Xã/Phường", "Commune")
+        case .district: return l.pick("Huyện (trước 2025)", "District (pre-2025)")
+        case .province: return l.pick("Tỉnh", "Province")
+        case .volunteer: return l.pick("Người đến hộ", "Volunteer")
+        }
+    }
+}
+
+extension ReportRow.ExpectedSource: Localized {
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .register: return l.pick("sổ hộ của xã", "commune register")
+        case .census2019: return l.pick("TĐTDS 2019 (ước tính)", "2019 census (approx.)")
+        case .mixed: return l.pick("sổ hộ và TĐTDS 2019", "register and 2019 census")
+        }
+    }
+}
+
+extension TargetError {
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .unknownSetting(let text):
+            return l.pick(
+                "Không hiểu \"\(text)\". Viết như: households=100% adults-dvctt=40%",
+                "Cannot read \"\(text)\". Write it like: households=100% adults-dvctt=40%")
+        case .badPercent(let text):
+            return l.pick("Tỷ lệ trong \"\(text)\" phải từ 0% đến 100%.", "The share in \"\(text)\" must be from 0% to 100%.")
+        case .nothingToSet:
+            return l.pick("Cho biết chỉ tiêu cần đặt, ví dụ: tungnha target set households=100% adults-dvctt=40%", "Say which target to set, e.g.: tungnha target set households=100% adults-dvctt=40%")
+        case .unknownProvince(let code):
+            return l.pick("Không có tỉnh mã \(code) trong danh mục 2025. Tìm mã: tungnha units search \"tên tỉnh\"", "No province \(code) in the 2025 list. Find it: tungnha units search \"province name\"")
+        case .unknownCommune(let code):
+            return l.pick("Không có xã mã \(code) trong danh mục 2025. Tìm mã: tungnha units search \"tên xã\"", "No commune \(code) in the 2025 list. Find it: tungnha units search \"commune name\"")
+        }
+    }
+}
+
+extension RegisterError {
+    public func text(_ l: Language) -> String {
+        let shape = l.pick(" Mỗi dòng: mã xã (2025), tên thôn, số hộ; ví dụ: 13285,Tổ dân phố Lê Lợi,320.", " Each line: commune code (2025), village, households; e.g. 13285,Tổ dân phố Lê Lợi,320.")
+        switch self {
+        case .unreadable(let path): return l.pick("Không đọc được tệp \(path) (cần tệp CSV UTF-8).", "Cannot read \(path) (a UTF-8 CSV file is needed).") + shape
+        case .badLine(let line, let text): return l.pick("Dòng \(line) không đúng mẫu: \"\(text)\".", "Line \(line) does not follow the pattern: \"\(text)\".") + shape + l.pick(" Không có gì được nhập.", " Nothing was imported.")
+        case .unknownCommune(let line, let code): return l.pick("Dòng \(line): không có xã mã \(code) trong danh mục 2025. Không có gì được nhập.", "Line \(line): no commune \(code) in the 2025 list. Nothing was imported.")
+        case .badCount(let line, let text): return l.pick("Dòng \(line): số hộ \"\(text)\" không phải số nguyên không âm. Không có gì được nhập.", "Line \(line): \"\(text)\" is not a whole number of households. Nothing was imported.")
+        case .empty(let path): return l.pick("Tệp \(path) không có dòng nào.", "\(path) has no lines.") + shape
+        }
+    }
+}
+
+extension Messages {
+    public static func total(_ l: Language) -> String { l.pick("Tổng cộng", "Total") }
+    public static func neverVisited(_ l: Language) -> String { l.pick("(chưa có lượt đến)", "(not visited yet)") }
+    public static func severalDistricts(_ l: Language) -> String { l.pick("Xã hình thành từ nhiều huyện cũ", "Communes made from several former districts") }
+    public static func met(_ met: Bool, _ l: Language) -> String { met ? l.pick("Đạt", "Met") : l.pick("Chưa đạt", "Not met") }
+
+    public static func reportTitle(_ report: CoverageReport, _ l: Language) -> String {
+        l.pick("Hộ có ít nhất một người biết sử dụng VNeID và dịch vụ công trực tuyến", "Households with at least one member able to use VNeID and online public services")
+            + " · " + l.pick("theo ", "by ") + report.level.text(l).lowercased() + " · " + l.pick("đến hết ngày ", "as of the end of ")
+            + (LocalDate(report.asOf)?.vietnamese ?? report.asOf)
+    }
+
+    /// The notes under every report: what the figures mean and where they come from.
+    public static func reportNotes(_ report: CoverageReport, _ l: Language) -> [String] {
+        var notes = [
+            l.pick(
+                "Hộ đạt: có ít nhất một thành viên hiện ở hộ mà lần ghi nhận gần nhất cho thấy đã kích hoạt VNeID (mức 1 hoặc 2), tự đăng nhập được và đã tự làm được một thủ tục DVCTT.",
+                "Covered: at least one current member whose latest observations show VNeID activated (level 1 or 2), logging in unaided, and an online procedure completed unaided."),
+            l.pick(
+                "Người trưởng thành: từ 18 tuổi trở lên, tính theo năm sinh (năm của ngày báo cáo trừ năm sinh).",
+                "Adults: 18 and over, by year of birth (the report's year minus the year of birth)."),
+        ]
+        if ([report.total] + report.rows).contains(where: { $0.expectedSource == .census2019 || $0.expectedSource == .mixed }) {
+            notes.append(l.pick(
+                "Hộ dự kiến theo Tổng điều tra dân số 2019, quy đổi sang xã mới: chỉ là ước tính. Nạp sổ hộ của xã để có số đúng: tungnha register import TỆP.csv",
+                "Households expected from the 2019 census, mapped to the 2025 communes: an estimate only. Load the commune's register for real figures: tungnha register import FILE.csv"))
+        }
+        if report.rows.contains(where: \.split) {
+            notes.append(l.pick(
+                "Dòng \"bị chia\": hộ ghi theo mã xã cũ (trước 2025) của một xã bị chia cho nhiều xã mới, mà thôn chưa được gán xã mới. Gán: tungnha village assign \"THÔN\" --new-commune MÃ",
+                "\"Split\" lines: households recorded under a pre-2025 commune that the reform split between several new ones, in villages not yet assigned. Assign them: tungnha village assign \"VILLAGE\" --new-commune CODE"))
+        }
+        return notes
+    }
+
+    static func reportColumns(_ level: ReportLevel, _ l: Language) -> [String] {
+        [
+            level.text(l), l.pick("Hộ dự kiến", "Expected"), l.pick("Hộ đã ghi", "Registered"), l.pick("Đã đến", "Visited"),
+            l.pick("Hộ đạt", "Covered"), l.pick("Tỷ lệ hộ đạt", "Covered %"), l.pick("Người TT", "Adults"),
+            l.pick("Người TT đã dùng DVCTT", "Adults DVCTT"), l.pick("Tỷ lệ", "Share"), l.pick("VNeID mức 2 (≥14t)", "VNeID L2 (14+)"),
+            l.pick("Chưa đến 30 ngày", "Not visited 30d"), l.pick("Chỉ tiêu hộ", "Household target"), l.pick("Chỉ tiêu DVCTT", "DVCTT target"),
+        ]
+    }
+
+    static func targetCell(_ met: Bool?, short: Int, unit: String, colour: Bool, _ l: Language) -> String {
+        guard let met else { return "—" }
+        let text = met ? Messages.met(true, l) : Messages.met(false, l) + " (−\(formatNumber(short, l)) \(unit))"
+        guard colour else { return text }
+        return (met ? "\u{1B}[32m" : "\u{1B}[31m") + text + "\u{1B}[0m"
+    }
+
+    static func reportCells(_ row: ReportRow, colour: Bool, _ l: Language) -> [String] {
+        var name = row.name
+        if row.split { name += l.pick(" (mã cũ \(row.code ?? ""), bị chia)", " (old code \(row.code ?? ""), split)") }
+        let coverage = row.coverageOfExpected ?? row.coverageOfRegistered
+        return [
+            name, row.householdsExpected.map { formatNumber($0, l) } ?? "—", formatNumber(row.householdsRegistered, l),
+            formatNumber(row.householdsVisited, l), formatNumber(row.householdsCovered, l), formatPercent(coverage, l),
+            formatNumber(row.adults, l), formatNumber(row.adultsDvctt, l), formatPercent(row.adultsDvcttShare, l),
+            formatPercent(row.members14PlusLevel2Share, l), formatNumber(row.notVisited30Days, l),
+            targetCell(row.target?.householdsMet ?? nil, short: row.target?.householdsShort ?? 0, unit: l.pick("hộ", "hh"), colour: colour, l),
+            targetCell(row.target?.adultsDvcttMet ?? nil, short: row.target?.adultsShort ?? 0, unit: l.pick("người", "adults"), colour: colour, l),
+        ]
+    }
+
+    public static func reportTable(_ report: CoverageReport, colour: Bool, _ l: Language) -> String {
+        var table = TextTable(headers: reportColumns(report.level, l), alignments: [.left] + Array(repeating: .right, count: 10) + [.left, .left])
+        table.rows = report.rows.map { reportCells($0, colour: colour, l) }
+        table.footer = [reportCells(report.total, colour: colour, l)]
+        var lines = [reportTitle(report, l), "", table.render(), ""]
+        lines.append(l.pick(
+            "Tỷ lệ hộ đạt tính trên hộ dự kiến khi có, nếu không thì trên hộ đã ghi. Cột đầy đủ: --format csv, --format json hoặc --format html.",
+            "Covered % is of households expected where known, else of those registered. All columns: --format csv, json or html."))
+        lines += reportNotes(report, l).map { "· " + $0 }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func reportCSVHeader(_ level: ReportLevel, _ l: Language) -> [String] {
+        [
+            level.text(l), l.pick("Mã", "Code"), l.pick("Thuộc", "In"), l.pick("Bị chia (mã cũ)", "Split (old code)"),
+            l.pick("Hộ dự kiến", "Households expected"), l.pick("Nguồn số hộ dự kiến", "Source of expected"),
+            l.pick("Hộ đã ghi", "Households registered"), l.pick("Hộ đã đến", "Households visited"),
+            l.pick("Hộ đã có người biết sử dụng", "Households covered"), l.pick("Tỷ lệ hộ đạt trên hộ đã ghi (%)", "Covered of registered (%)"),
+            l.pick("Tỷ lệ hộ đạt trên hộ dự kiến (%)", "Covered of expected (%)"), l.pick("Thành viên", "Members"),
+            l.pick("Người trưởng thành", "Adults"), l.pick("Người trưởng thành đã dùng DVCTT", "Adults who used online services"),
+            l.pick("Tỷ lệ người trưởng thành dùng DVCTT (%)", "Adults using online services (%)"), l.pick("Người từ 14 tuổi", "Members aged 14+"),
+            l.pick("Người từ 14 tuổi có VNeID mức 2", "Aged 14+ with VNeID level 2"), l.pick("Tỷ lệ VNeID mức 2 (%)", "VNeID level 2 (%)"),
+            l.pick("Hộ chưa đến trong 30 ngày", "Not visited in 30 days"), l.pick("Hoạt động gần nhất", "Last activity"),
+            l.pick("Chỉ tiêu hộ (%)", "Household target (%)"), l.pick("Chỉ tiêu hộ", "Household target"), l.pick("Số hộ còn thiếu", "Households short"),
+            l.pick("Chỉ tiêu DVCTT (%)", "DVCTT target (%)"), l.pick("Chỉ tiêu DVCTT", "DVCTT target"), l.pick("Số người còn thiếu", "Adults short"),
+        ]
+    }
+
+    public static func reportCSVRow(_ row: ReportRow, _ l: Language) -> [String] {
+        func percent(_ share: Double?) -> String { share.map { String(format: "%.1f", $0 * 100) } ?? "" }
+        func number(_ value: Double?) -> String { value.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
+        return [
+            row.name, row.split ? "" : (row.code ?? ""), row.parent ?? "", row.split ? (row.code ?? "") : "",
+            row.householdsExpected.map(String.init) ?? "", row.expectedSource?.text(l) ?? "", String(row.householdsRegistered),
+            String(row.householdsVisited), String(row.householdsCovered), percent(row.coverageOfRegistered), percent(row.coverageOfExpected),
+            String(row.members), String(row.adults), String(row.adultsDvctt), percent(row.adultsDvcttShare), String(row.members14Plus),
+            String(row.members14PlusLevel2), percent(row.members14PlusLevel2Share), String(row.notVisited30Days),
+            row.lastActivity.flatMap { Moment(rfc3339: $0)?.display } ?? "", number(row.target?.householdsPercent),
+            row.target?.householdsMet.map { met($0, l) } ?? "", row.target?.householdsMet == nil ? "" : String(row.target!.householdsShort),
+            number(row.target?.adultsDvcttPercent), row.target?.adultsDvcttMet.map { met($0, l) } ?? "",
+            row.target?.adultsDvcttMet == nil ? "" : String(row.target!.adultsShort),
+        ]
+    }
+
+    public static func targetSet(_ target: Target, _ l: Language) -> String {
+        let scope: String
+        switch target.scope {
+        case .all: scope = l.pick("mặc định", "default")
+        case .province: scope = l.pick("tỉnh \(target.code)", "province \(target.code)")
+        case .commune: scope = l.pick("xã \(target.code)", "commune \(target.code)")
+        }
+        return l.pick(
+            "Chỉ tiêu (\(scope)): \(formatPercent(target.householdsPercent / 100, l)) số hộ có người biết sử dụng; \(formatPercent(target.adultsDvcttPercent / 100, l)) người trưởng thành đã dùng DVCTT.\nXem: tungnha report",
+            "Targets (\(scope)): \(formatPercent(target.householdsPercent / 100, l)) of households covered; \(formatPercent(target.adultsDvcttPercent / 100, l)) of adults using online public services.\nSee: tungnha report")
+    }
+
+    public static func targetList(_ targets: [Target], _ l: Language) -> String {
+        let all = targets.contains { $0.scope == .all } ? targets : [Target.standard] + targets
+        return all.map { targetSet($0, l).split(separator: "\n")[0] }.joined(separator: "\n")
+    }
+
+    public static func registerImported(_ result: RegisterImport, _ l: Language) -> String {
+        l.pick(
+            "Đã nạp sổ hộ: \(result.rows) thôn/tổ dân phố của \(result.communes.count) xã, tổng \(formatNumber(result.households, l)) hộ. Từ nay báo cáo dùng số này làm \"hộ dự kiến\" thay cho TĐTDS 2019.\nXem: tungnha report",
+            "Register loaded: \(result.rows) villages in \(result.communes.count) communes, \(formatNumber(result.households, l)) households in all. Reports now use it as \"households expected\" instead of the 2019 census.\nSee: tungnha report")
+    }
+
+    public static func followups(_ list: FollowupList, today: LocalDate, _ l: Language) -> String {
+        func who(_ item: Followup) -> String {
+            item.headName ?? ((item.address.map { $0 + " " } ?? "") + l.pick("(không ghi tên)", "(no name)"))
+        }
+        var lines: [String] = []
+        lines.append(l.pick("Cần đến lại (\(list.revisit.count) hộ chưa đạt):", "To visit again (\(list.revisit.count) households not covered):"))
+        if list.revisit.isEmpty { lines.append("  " + l.pick("không có", "none")) } else {
+            var table = TextTable(headers: [
+                l.pick("Mã", "Code"), l.pick("Hộ", "Household"), l.pick("Thôn/Tổ dân phố", "Village"), l.pick("Còn thiếu", "Missing"),
+                l.pick("Lần đến gần nhất", "Last visit"), l.pick("Hẹn lại", "Follow-up"),
+            ])
+            table.rows = list.revisit.map { item in
+                var date = item.followUp.flatMap(LocalDate.init)?.vietnamese ?? ""
+                if let due = item.followUp.flatMap(LocalDate.init), due <= today { date += l.pick(" (đến hạn)", " (due)") }
+                return [
+                    item.shortCode, who(item), item.village, item.gaps.map { $0.text(l) }.joined(separator: "; "),
+                    item.lastVisit.flatMap { Moment(rfc3339: $0)?.display } ?? "", date,
+                ]
+            }
+            lines += table.render().split(separator: "\n").map { "  " + $0 }
+        }
+        lines.append("")
+        lines.append(l.pick("Chưa đến (\(list.neverVisited.count) hộ):", "Never visited (\(list.neverVisited.count) households):"))
+        if list.neverVisited.isEmpty { lines.append("  " + l.pick("không có", "none")) } else {
+            var table = TextTable(headers: [l.pick("Mã", "Code"), l.pick("Hộ", "Household"), l.pick("Thôn/Tổ dân phố", "Village")])
+            table.rows = list.neverVisited.map { [$0.shortCode, who($0), $0.village] }
+            lines += table.render().split(separator: "\n").map { "  " + $0 }
+        }
+        lines.append("")
+        lines.append(l.pick("Ghi lại khi đến: tungnha visit MÃ --outcome met --member MÃ_TV:vneid=2,login=yes,dvctt=yes", "Record each visit: tungnha visit CODE --outcome met --member MEMBER:vneid=2,login=yes,dvctt=yes"))
+        return lines.joined(separator: "\n")
+    }
+}
+
+extension Messages {
+    public static func htmlTitle(_ l: Language) -> String {
+        l.pick("Báo cáo phổ cập VNeID và dịch vụ công trực tuyến đến từng hộ", "Report: VNeID and online public services, household by household")
+    }
+    public static func generatedAt(_ moment: Moment, _ l: Language) -> String { l.pick("lập lúc ", "made at ") + moment.display }
+    public static func htmlChartTitle(_ level: ReportLevel, _ l: Language) -> String {
+        l.pick("Tỷ lệ hộ đạt theo \(level.text(l).lowercased()), so với chỉ tiêu", "Households covered by \(level.text(l).lowercased()), against the target")
+    }
+    public static func htmlTrendTitle(_ l: Language) -> String { l.pick("Số hộ đạt theo tuần", "Households covered, week by week") }
+    public static func htmlTableTitle(_ l: Language) -> String { l.pick("Bảng số liệu", "Figures") }
+    public static func htmlNotesTitle(_ l: Language) -> String { l.pick("Ghi chú", "Notes") }
+    public static func htmlNoData(_ l: Language) -> String { l.pick("Chưa có số liệu.", "No data yet.") }
+    public static func htmlTargetLegend(_ l: Language) -> String { l.pick("- - - chỉ tiêu", "- - - target") }
+    public static func htmlCoveredLegend(_ l: Language) -> String { l.pick("Hộ đã có người biết sử dụng", "Households covered") }
+    public static func htmlRegisteredLegend(_ l: Language) -> String { l.pick("Hộ đã ghi", "Households registered") }
+    public static func htmlCards(_ total: ReportRow, _ l: Language) -> [(String, String)] {
+        [
+            (l.pick("Hộ đã ghi", "Households registered"), formatNumber(total.householdsRegistered, l)),
+            (l.pick("Hộ đã có người biết sử dụng", "Households covered"), formatNumber(total.householdsCovered, l)),
+            (l.pick("Tỷ lệ hộ đạt", "Covered"), formatPercent(total.coverageOfExpected ?? total.coverageOfRegistered, l)),
+            (l.pick("Người trưởng thành đã dùng DVCTT", "Adults using online services"), formatPercent(total.adultsDvcttShare, l)),
+            (l.pick("Chỉ tiêu hộ", "Household target"), total.target?.householdsMet.map { met($0, l) } ?? "—"),
+            (l.pick("Chỉ tiêu DVCTT", "DVCTT target"), total.target?.adultsDvcttMet.map { met($0, l) } ?? "—"),
+        ]
+    }
+    public static func reportWritten(_ path: String, _ l: Language) -> String { l.pick("Đã ghi báo cáo vào \(path).", "Wrote the report to \(path).") }
+}
