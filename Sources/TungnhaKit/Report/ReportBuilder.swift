@@ -57,10 +57,10 @@ struct ReportBuilder {
         return true
     }
 
-    /// Communes shown even without records: those of the province asked for (or the store's), or the one commune.
+    /// Communes shown even without records: those of the province asked for, or the one commune.
     var scopeCommunes: [String] {
         if let commune = request.commune { return [commune] }
-        guard let province = request.province ?? storeProvince else { return [] }
+        guard let province = request.province else { return [] }
         return units.communes[.y2025]!.values.filter { $0.province == province }.map(\.code)
     }
 

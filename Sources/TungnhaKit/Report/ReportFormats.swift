@@ -36,8 +36,9 @@ public enum ReportHTML {
             .cards { display: flex; gap: 10px; flex-wrap: wrap; }
             .card { border: 1px solid #ccc; border-radius: 6px; padding: 6px 10px; min-width: 120px; }
             .card b { display: block; font-size: 14pt; }
-            table { border-collapse: collapse; width: 100%; font-size: 8pt; }
-            th, td { border: 1px solid #bbb; padding: 2px 4px; }
+            table { border-collapse: collapse; width: 100%; font-size: 7pt; table-layout: fixed; }
+            th, td { border: 1px solid #bbb; padding: 2px 3px; overflow-wrap: break-word; }
+            th:first-child, td:first-child { width: 12%; }
             th { background: #eef2f6; }
             td.n { text-align: right; white-space: nowrap; }
             tr.total td { font-weight: bold; background: #f6f6f6; }
@@ -121,19 +122,23 @@ public enum ReportHTML {
         for (index, row) in rows.enumerated() {
             let y = top + rowHeight * Double(index)
             let share = min(1, row.coverageOfExpected ?? row.coverageOfRegistered ?? 0)
+            let reached = min(1, row.coverageOfRegistered ?? 0)
             let met = row.target?.householdsMet ?? nil ?? false
             var name = row.name
             if name.count > 34 { name = String(name.prefix(33)) + "…" }
             svg += "<text x=\"\(number(labelWidth - 6))\" y=\"\(number(y + 14))\" font-size=\"11\" text-anchor=\"end\">\(escape(name))</text>"
-            svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(max(1, barWidth * share)))\" height=\"\(number(rowHeight - 6))\" fill=\"\(met ? "#2e8b57" : "#3b73b9")\"/>"
-            svg += "<text x=\"\(number(labelWidth + barWidth * share + 4))\" y=\"\(number(y + 14))\" font-size=\"10\" fill=\"#333\">\(escape(formatPercent(share, l)))</text>"
+            // Behind the bar, lighter: the share of the households registered so far that are covered.
+            svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 3))\" width=\"\(number(max(1, barWidth * reached)))\" height=\"\(number(rowHeight - 6))\" fill=\"#c9dcf0\"/>"
+            svg += "<rect x=\"\(number(labelWidth))\" y=\"\(number(y + 6))\" width=\"\(number(max(1, barWidth * share)))\" height=\"\(number(rowHeight - 12))\" fill=\"\(met ? "#2e8b57" : "#3b73b9")\"/>"
+            svg += "<text x=\"\(number(labelWidth + barWidth * max(share, reached) + 4))\" y=\"\(number(y + 14))\" font-size=\"10\" fill=\"#333\">\(escape(formatPercent(share, l) + " · " + formatPercent(reached, l)))</text>"
             if let target = row.target?.householdsPercent {
                 let x = labelWidth + barWidth * min(1, target / 100)
                 svg += "<line x1=\"\(number(x))\" y1=\"\(number(y + 1))\" x2=\"\(number(x))\" y2=\"\(number(y + rowHeight - 1))\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"4 2\"/>"
             }
             svg += "\n"
         }
-        svg += "<text x=\"\(number(labelWidth))\" y=\"14\" font-size=\"11\" fill=\"#c0392b\">\(escape(Messages.htmlTargetLegend(l)))</text>\n"
+        svg += "<text x=\"\(number(labelWidth))\" y=\"14\" font-size=\"11\" fill=\"#3b73b9\">\(escape(Messages.htmlBarLegend(l)))</text>"
+        svg += "<text x=\"\(number(labelWidth + barWidth))\" y=\"14\" font-size=\"11\" text-anchor=\"end\" fill=\"#c0392b\">\(escape(Messages.htmlTargetLegend(l)))</text>\n"
         return svg + "</svg>\n"
     }
 

@@ -70,16 +70,26 @@ public struct Scenario: Sendable {
 
     public var deviceCount: Int { config.communes.count * config.devicesPerCommune }
 
+    /// Device `index` works in the commune at `index / devicesPerCommune`; its slot tells it apart from the others there.
+    /// A commune may also be listed more than once, one device each time.
+    func placement(_ index: Int) -> (commune: CommuneRef, slot: Int) {
+        let commune = config.communes[index / config.devicesPerCommune]
+        let earlier = (0..<index).filter { config.communes[$0 / config.devicesPerCommune] == commune }.count
+        return (commune, earlier)
+    }
+
     /// The plan of device `index` (0-based): villages, households, members, visits and exports, in time order.
     /// Devices are generated one at a time so that province-scale plans never sit in memory whole.
     public func device(_ index: Int) -> Device {
         var random = RandomSource(seed: config.seed &+ UInt64(index) &* 0x9E37_79B9).generator
-        let commune = config.communes[index / config.devicesPerCommune]
-        let slot = index % config.devicesPerCommune
+        let (commune, slot) = placement(index)
         let urban = AdminUnits.shared.commune(commune)?.name.hasPrefix("Phường") ?? false
-        let villages = (0..<config.villagesPerDevice).map { number in
-            (urban ? "Tổ dân phố " : "Thôn ") + String(slot * config.villagesPerDevice + number + 1)
+        func villageNames(slot: Int) -> [String] {
+            (0..<config.villagesPerDevice).map { number in (urban ? "Tổ dân phố " : "Thôn ") + String(slot * config.villagesPerDevice + number + 1) }
         }
+        let villages = villageNames(slot: slot)
+        // A team next to another shares the first village of its neighbour, and registers some houses there again.
+        let shared = config.duplicateShare > 0 && slot > 0 ? villageNames(slot: slot - 1)[0] : nil
         var steps: [(at: Moment, step: Step)] = []
         let startMillis = Moment(millis: config.start.endMillis + 1 - 86_400_000).millis
         func moment(day: Double) -> Moment {
@@ -88,18 +98,19 @@ public struct Scenario: Sendable {
             let within = Int64((day - Double(whole)) * 9.5 * 3_600_000) + Int64(7.5 * 3_600_000)
             return Moment(millis: startMillis + whole * 86_400_000 + within)
         }
-        for village in villages { steps.append((moment(day: 0), .village(name: village, newCommune: nil))) }
+        for village in villages + [shared].compactMap({ $0 }) { steps.append((moment(day: 0), .village(name: village, newCommune: nil))) }
 
         var households = Self.households(config, index: index, villages: villages, urban: urban, random: &random)
-        if config.duplicateShare > 0, slot > 0 {
-            // The neighbouring team registers some of the same houses again, spelt a little differently.
-            var previous = RandomSource(seed: config.seed &+ UInt64(index - 1) &* 0x9E37_79B9).generator
-            let theirs = Self.households(config, index: index - 1, villages: villages, urban: urban, random: &previous)
-            let count = Int(Double(theirs.count) * config.duplicateShare)
+        if let shared {
+            // The houses of the shared village the neighbour registered, some registered again here, spelt a little differently.
+            let neighbour = (0..<index).last { placement($0).commune == commune }!
+            var previous = RandomSource(seed: config.seed &+ UInt64(neighbour) &* 0x9E37_79B9).generator
+            let theirs = Self.households(config, index: neighbour, villages: villageNames(slot: slot - 1), urban: urban, random: &previous)
+                .filter { $0.input.village == shared }
+            let count = Int((Double(theirs.count) * config.duplicateShare * Double(config.villagesPerDevice)).rounded())
             for (offset, house) in theirs.suffix(count).enumerated() {
                 var copy = house
                 copy.key = households.count + offset
-                copy.input.village = villages[0]
                 copy.input.headName = house.input.headName.map { offset % 2 == 0 ? Folding.fold($0).capitalized : $0 }
                 households.append(copy)
             }
@@ -140,7 +151,8 @@ public struct Scenario: Sendable {
                     for member in members where member.age >= 14 && Int.random(in: 0..<3, using: &random) > 0 {
                         var now = abilities[member.key] ?? Abilities()
                         var observation = Observation(member: "")
-                        let chance = member.age < 60 ? 70 : 35
+                        // One visit can take a member through several steps, each one likelier for the young.
+                        let chance = member.age < 60 ? 65 : 30
                         if !(now.vneid?.isActivated ?? false) {
                             let step = Int.random(in: 0..<100, using: &random)
                             now.vneid = step < chance ? .level2 : step < chance + 15 ? .pending : (now.vneid ?? VneidStatus.none)
@@ -152,7 +164,8 @@ public struct Scenario: Sendable {
                             now.login = Int.random(in: 0..<100, using: &random) < chance
                             observation.login = now.login
                             plan.help.append(.guidedLogin)
-                        } else if now.login == true, now.dvctt != true {
+                        }
+                        if now.login == true, now.dvctt != true {
                             now.dvctt = Int.random(in: 0..<100, using: &random) < chance
                             observation.dvctt = now.dvctt
                             plan.help.append(.guidedProcedure)

@@ -104,7 +104,7 @@ public struct MergeOutcome: Sendable, Codable, Equatable {
 extension Store {
     /// Merges batch files and folders of them (recursively). Each file is applied in one transaction
     /// of its own, or refused whole and copied to `quarantine/` beside the store with the reason.
-    public func merge(_ paths: [String], language: Language = .vi, progress: ((FileOutcome) -> Void)? = nil) throws -> MergeOutcome {
+    public func merge(_ paths: [String], language: Language = .vi, progress: (FileOutcome) -> Void = { _ in }) throws -> MergeOutcome {
         let identity = try identity()
         // A larger page cache for the random inserts of a big merge; still well under 200 MB in all.
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
@@ -116,7 +116,7 @@ extension Store {
             } else {
                 outcome = mergeFile(path, identity: identity, language: language)
             }
-            progress?(outcome)
+            progress(outcome)
             outcomes.append(outcome)
         }
         return MergeOutcome(files: outcomes)

@@ -13,6 +13,7 @@ public enum HelpText: Sendable {
     case visit, visitAt, visitOutcome, visitBy, visitConsent, visitHelp, visitProcedure, visitFollowUp, visitMember, visitCorrects
     case void, voidEvent
     case limit
+    case demo, demoDir, demoForce
     case report, reportBy, reportProvince, reportCommune, reportAsOf, reportFormat, reportOut
     case target, targetSet, targetList, targetSettings, register, registerImport, registerFile, followups
     case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
@@ -122,6 +123,12 @@ public enum HelpText: Sendable {
         case .void: return l.pick("Huỷ một ghi nhận nhầm (việc huỷ cũng được đồng bộ).", "Void a record made by mistake (the void syncs too).")
         case .voidEvent: return l.pick("Mã ghi nhận (ít nhất 4 ký tự đầu; xem household history).", "The record id (at least its first 4 characters; see household history).")
         case .limit: return l.pick("Số dòng tối đa.", "At most this many rows.")
+        case .demo:
+            return l.pick(
+                "Chạy thử cả quy trình trên các phường thật của Lâm Đồng: ba máy của tổ ghi hộ, xuất lô; máy chủ huyện gộp và lập báo cáo.",
+                "Run the whole flow on real wards of Lâm Đồng: three team laptops record and export; the district merges and reports.")
+        case .demoDir: return l.pick("Thư mục tạo các kho, tệp và báo cáo (mặc định: demo).", "The folder for the stores, files and report (default: demo).")
+        case .demoForce: return l.pick("Thay thư mục đã có.", "Replace the folder if it exists.")
         case .report:
             return l.pick(
                 "Báo cáo theo xã (mặc định): hộ dự kiến, đã ghi, đã đến, đã đạt; người trưởng thành dùng DVCTT; VNeID mức 2; so với chỉ tiêu.",

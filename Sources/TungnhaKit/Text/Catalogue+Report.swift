@@ -243,6 +243,9 @@ extension Messages {
     public static func htmlNotesTitle(_ l: Language) -> String { l.pick("Ghi chú", "Notes") }
     public static func htmlNoData(_ l: Language) -> String { l.pick("Chưa có số liệu.", "No data yet.") }
     public static func htmlTargetLegend(_ l: Language) -> String { l.pick("- - - chỉ tiêu", "- - - target") }
+    public static func htmlBarLegend(_ l: Language) -> String {
+        l.pick("đậm: trên số hộ dự kiến · nhạt: trên số hộ đã ghi", "dark: of households expected · light: of households registered")
+    }
     public static func htmlCoveredLegend(_ l: Language) -> String { l.pick("Hộ đã có người biết sử dụng", "Households covered") }
     public static func htmlRegisteredLegend(_ l: Language) -> String { l.pick("Hộ đã ghi", "Households registered") }
     public static func htmlCards(_ total: ReportRow, _ l: Language) -> [(String, String)] {
@@ -256,4 +259,75 @@ extension Messages {
         ]
     }
     public static func reportWritten(_ path: String, _ l: Language) -> String { l.pick("Đã ghi báo cáo vào \(path).", "Wrote the report to \(path).") }
+}
+
+// The message catalogue: the demo.
+
+extension DemoError {
+    public func text(_ l: Language) -> String {
+        switch self {
+        case .folderExists(let path):
+            return l.pick(
+                "Thư mục \(path) đã có. Để chạy lại và thay toàn bộ thư mục đó: tungnha demo --force (hoặc chọn thư mục khác: --dir THƯ_MỤC).",
+                "The folder \(path) exists. To run again and replace it: tungnha demo --force (or choose another: --dir FOLDER).")
+        case .cannotCreate(let path, let detail):
+            return l.pick("Không tạo được thư mục \(path): \(detail). Chọn thư mục khác: --dir THƯ_MỤC.", "Cannot create \(path): \(detail). Choose another: --dir FOLDER.")
+        }
+    }
+}
+
+extension Messages {
+    public static func demoIntro(folder: String, _ l: Language) -> String {
+        l.pick(
+            "tungnha demo: cả quy trình, từ ghi hộ đến báo cáo, trên hai phường thật của Lâm Đồng (trước 2025 thuộc Đắk Nông). Tên người và hộ là giả lập.\nThư mục: \(folder)\n",
+            "tungnha demo: the whole flow, from recording households to the report, in two real wards of Lâm Đồng (Đắk Nông before 2025). People and households are made up.\nFolder: \(folder)\n")
+    }
+
+    public static func demoDistrict(_ path: String, _ l: Language) -> String {
+        l.pick("1. Máy chủ huyện: \(path) (nhận các xã của Lâm Đồng).", "1. District machine: \(path) (accepts the communes of Lâm Đồng).")
+    }
+
+    public static func demoCampaign(start: LocalDate, end: LocalDate, _ l: Language) -> String {
+        l.pick(
+            "2. Ba tổ đi từng nhà từ \(start.vietnamese) đến \(end.vietnamese), mỗi hai tuần xuất một lô:",
+            "2. Three teams go door to door from \(start.vietnamese) to \(end.vietnamese), exporting a batch every two weeks:")
+    }
+
+    public static func demoLaptop(label: String, commune: CommuneRef, households: Int, members: Int, visits: Int, batches: Int, _ l: Language) -> String {
+        let name = AdminUnits.shared.commune(commune)?.name ?? commune.code
+        return l.pick(
+            "   \(label) (\(commune.code) \(name)): \(households) hộ, \(members) thành viên, \(visits) lượt đến hộ, \(batches) lô",
+            "   \(label) (\(commune.code) \(name)): \(households) households, \(members) members, \(visits) visits, \(batches) batches")
+    }
+
+    public static func demoMerging(_ count: Int, _ l: Language) -> String {
+        l.pick(
+            "3. Máy chủ huyện gộp \(count) tệp; một lô đến hai lần, một lô đến sau lô mới hơn:",
+            "3. The district merges \(count) files; one batch arrives twice, one after a newer one:")
+    }
+
+    public static func demoDuplicates(_ pairs: [DuplicatePair], _ l: Language) -> String {
+        var lines = [l.pick(
+            "4. Hai tổ cạnh nhau đã ghi trùng một số nhà ở thôn giáp ranh: \(pairs.count) cặp có thể trùng (tungnha duplicates). Ba cặp đầu:",
+            "4. Two neighbouring teams registered some houses of their shared village twice: \(pairs.count) likely pairs (tungnha duplicates). The first three:")]
+        for pair in pairs.prefix(3) {
+            lines.append("   \(pair.keep.shortCode) \(householdName(pair.keep, l)) ↔ \(pair.other.shortCode) \(householdName(pair.other, l))  (\(Int((pair.score * 100).rounded()))%)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    public static func demoReport(_ report: CoverageReport, html: String, _ l: Language) -> String {
+        "5. " + reportTable(report, colour: false, l) + "\n\n" + l.pick("Báo cáo HTML (có biểu đồ): ", "HTML report (with charts): ") + html
+    }
+
+    public static func demoNext(district: String, laptop: String, asOf: LocalDate, _ l: Language) -> String {
+        l.pick("\nTiếp theo, thử:", "\nNext, try:") + """
+
+              tungnha report --by village --as-of \(asOf) --db \(district)
+              tungnha followups --db \(laptop)
+              tungnha sync status --db \(district)
+              tungnha duplicates --db \(district)
+              tungnha household list --db \(laptop)
+            """
+    }
 }

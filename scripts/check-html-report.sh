@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Opens the demo's HTML report in headless Chromium (Debian package `chromium`), takes a screenshot and
+# checks it is not blank. With --update, copies the screenshot to docs/report-screenshot.png for the README.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${TUNGNHA:-$(swift build --show-bin-path)/tungnha}"
+[ -x "$bin" ] || swift build
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$bin" demo --dir "$work/demo" > /dev/null
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 \
+  --screenshot="$work/report.png" "file://$work/demo/report.html" 2> "$work/chromium.log"
+python3 scripts/png-not-blank.py "$work/report.png"
+grep -q "<svg " "$work/demo/report.html"
+if [ "${1:-}" = "--update" ]; then
+  cp "$work/report.png" docs/report-screenshot.png
+  echo "updated docs/report-screenshot.png"
+fi
