@@ -12,7 +12,6 @@ public final class AdminUnits: Sendable {
         public var province: String?
         /// 2019 census households, approximate (see seed/README.md); nil where not known.
         public var households2019: Int?
-        public var folded: String
     }
 
     public enum Conversion: String, Sendable, Codable {
@@ -32,56 +31,69 @@ public final class AdminUnits: Sendable {
 
     public static let shared = AdminUnits()
 
-    public let provinces: [Scheme: [String: Unit]]
-    public let districts: [String: Unit]
-    public let communes: [Scheme: [String: Unit]]
-    public let successors: [String: [Link]]
-    public let predecessors: [String: [Link]]
+    /// One table per scheme, each read from its seed file the first time it is needed:
+    /// a command that only names a commune should not pay for parsing all 25,000 units.
+    public struct ByScheme<Value: Sendable>: Sendable {
+        let current: @Sendable () -> Value
+        let before: @Sendable () -> Value
 
-    init() {
-        func rows(_ text: String) -> [[Substring]] {
+        public subscript(scheme: Scheme) -> Value? { scheme == .y2025 ? current() : before() }
+    }
+
+    public var provinces: ByScheme<[String: Unit]> { ByScheme(current: { Tables.provinces2025 }, before: { Tables.provincesPre2025 }) }
+    public var communes: ByScheme<[String: Unit]> { ByScheme(current: { Tables.communes2025 }, before: { Tables.communesPre2025 }) }
+    public var districts: [String: Unit] { Tables.districts }
+
+    /// Swift initialises each of these once, lazily and thread-safely.
+    enum Tables {
+        static func rows(_ text: String) -> [[Substring]] {
             text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         }
-        func unit(_ code: Substring, _ name: Substring, _ level: Level, _ scheme: Scheme, parent: Substring?, province: String?, households: Substring? = nil) -> Unit {
-            let name = String(name)
-            return Unit(
-                code: String(code), name: name, level: level, scheme: scheme, parent: parent.map(String.init), province: province,
-                households2019: households.flatMap { Int($0) }, folded: Folding.fold(name))
+
+        static func unit(_ row: [Substring], name: Int, level: Level, scheme: Scheme, parent: Int?, province: String?, households: Int?) -> Unit {
+            Unit(
+                code: String(row[0]), name: String(row[name]), level: level, scheme: scheme, parent: parent.map { String(row[$0]) },
+                province: province, households2019: households.flatMap { Int(row[$0]) })
         }
-        var provinces: [Scheme: [String: Unit]] = [:]
-        var communes: [Scheme: [String: Unit]] = [:]
-        for row in rows(SeedFiles.provinces2025) {
-            provinces[.y2025, default: [:]][String(row[0])] = unit(row[0], row[1], .province, .y2025, parent: nil, province: nil)
-        }
-        for row in rows(SeedFiles.communes2025) {
-            communes[.y2025, default: [:]][String(row[0])] = unit(
-                row[0], row[2], .commune, .y2025, parent: row[1], province: String(row[1]), households: row[3])
-        }
-        for row in rows(SeedFiles.provincesPre2025) {
-            provinces[.pre2025, default: [:]][String(row[0])] = unit(row[0], row[1], .province, .pre2025, parent: nil, province: nil)
-        }
-        var districts: [String: Unit] = [:]
-        for row in rows(SeedFiles.districtsPre2025) {
-            districts[String(row[0])] = unit(row[0], row[2], .district, .pre2025, parent: row[1], province: String(row[1]))
-        }
-        for row in rows(SeedFiles.communesPre2025) {
-            let province = districts[String(row[1])]?.province
-            communes[.pre2025, default: [:]][String(row[0])] = unit(
-                row[0], row[2], .commune, .pre2025, parent: row[1], province: province, households: row[3])
-        }
-        var successors: [String: [Link]] = [:]
-        var predecessors: [String: [Link]] = [:]
-        for row in rows(SeedFiles.conversionPre2025To2025) {
-            guard let how = Conversion(rawValue: String(row[2])) else { continue }
-            let link = Link(old: String(row[0]), new: String(row[1]), how: how)
-            successors[link.old, default: []].append(link)
-            predecessors[link.new, default: []].append(link)
-        }
-        self.provinces = provinces
-        self.districts = districts
-        self.communes = communes
-        self.successors = successors
-        self.predecessors = predecessors
+
+        static func index(_ units: [Unit]) -> [String: Unit] { Dictionary(units.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first }) }
+
+        static let provinces2025 = index(rows(SeedFiles.provinces2025).map {
+            unit($0, name: 1, level: .province, scheme: .y2025, parent: nil, province: nil, households: nil)
+        })
+        static let communes2025 = index(rows(SeedFiles.communes2025).map {
+            unit($0, name: 2, level: .commune, scheme: .y2025, parent: 1, province: String($0[1]), households: 3)
+        })
+        static let provincesPre2025 = index(rows(SeedFiles.provincesPre2025).map {
+            unit($0, name: 1, level: .province, scheme: .pre2025, parent: nil, province: nil, households: nil)
+        })
+        static let districts = index(rows(SeedFiles.districtsPre2025).map {
+            unit($0, name: 2, level: .district, scheme: .pre2025, parent: 1, province: String($0[1]), households: nil)
+        })
+        static let communesPre2025 = index(rows(SeedFiles.communesPre2025).map {
+            unit($0, name: 2, level: .commune, scheme: .pre2025, parent: 1, province: districts[String($0[1])]?.province, households: 3)
+        })
+        static let links: (successors: [String: [Link]], predecessors: [String: [Link]]) = {
+            var successors: [String: [Link]] = [:]
+            var predecessors: [String: [Link]] = [:]
+            for row in rows(SeedFiles.conversionPre2025To2025) {
+                guard let how = Conversion(rawValue: String(row[2])) else { continue }
+                let link = Link(old: String(row[0]), new: String(row[1]), how: how)
+                successors[link.old, default: []].append(link)
+                predecessors[link.new, default: []].append(link)
+            }
+            return (successors, predecessors)
+        }()
+        /// Every unit with its name folded, for search.
+        static let searchable: [(unit: Unit, folded: String)] = {
+            var all: [Unit] = []
+            all += provinces2025.values
+            all += communes2025.values
+            all += provincesPre2025.values
+            all += districts.values
+            all += communesPre2025.values
+            return all.map { ($0, Folding.fold($0.name)) }
+        }()
     }
 
     public func commune(_ ref: CommuneRef) -> Unit? { communes[ref.scheme]?[ref.code] }
@@ -99,20 +111,10 @@ public final class AdminUnits: Sendable {
     }
 
     /// The 2025 communes an old commune went into.
-    public func successors(of code: String) -> [Link] { successors[code] ?? [] }
+    public func successors(of code: String) -> [Link] { Tables.links.successors[code] ?? [] }
 
     /// The old communes a 2025 commune was made from.
-    public func predecessors(of code: String) -> [Link] { predecessors[code] ?? [] }
-
-    public var allUnits: [Unit] {
-        var all: [Unit] = []
-        for scheme in [Scheme.y2025, .pre2025] {
-            all += provinces[scheme]?.values.map { $0 } ?? []
-            if scheme == .pre2025 { all += districts.values }
-            all += communes[scheme]?.values.map { $0 } ?? []
-        }
-        return all
-    }
+    public func predecessors(of code: String) -> [Link] { Tables.links.predecessors[code] ?? [] }
 
     /// Units whose name matches `text`, ignoring case and diacritics: the whole phrase first, then all its words.
     public func search(_ text: String, scheme: Scheme? = nil, limit: Int = 20) -> [Unit] {
@@ -120,8 +122,7 @@ public final class AdminUnits: Sendable {
         guard !query.isEmpty else { return [] }
         let words = query.split(separator: " ")
         var scored: [(rank: Int, unit: Unit)] = []
-        for unit in allUnits where scheme == nil || unit.scheme == scheme {
-            let name = unit.folded
+        for (unit, name) in Tables.searchable where scheme == nil || unit.scheme == scheme {
             let bare = Self.withoutTypeWord(name)
             let rank: Int
             if bare == query || name == query {
