@@ -24,6 +24,18 @@ struct Tungnha: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            // A command line the parser refused: say so in the user's language, then the parser's own words.
+            if exitCode(for: error) == .validationFailure, !(error is ValidationError) {
+                var type: ParsableCommand.Type = Tungnha.self
+                var path: [String] = []
+                for argument in arguments {
+                    guard let sub = type.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
+                    path.append(argument)
+                    type = sub
+                }
+                let command = path.joined(separator: " ")
+                FileHandle.standardError.write(Data((Messages.usageError(command: command, Language.current) + "\n").utf8))
+            }
             exit(withError: error)
         }
     }

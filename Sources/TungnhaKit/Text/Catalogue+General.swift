@@ -7,6 +7,14 @@ public enum TungnhaVersion {
 extension Messages {
     public static func errorPrefix(_ l: Language) -> String { l.pick("Lỗi: ", "Error: ") }
 
+    /// Before the argument parser's own (English) message about a command line it could not read.
+    public static func usageError(command: String, _ l: Language) -> String {
+        let help = "tungnha " + (command.isEmpty ? "" : command + " ") + "--help"
+        return l.pick(
+            "Lệnh chưa đúng: thiếu hoặc sai một tham số. Không có gì được thay đổi. Xem cách dùng: \(help)",
+            "The command line is not complete or not right; nothing was changed. See how to use it: \(help)")
+    }
+
     public static func unknownLanguage(_ text: String, _ l: Language) -> String {
         l.pick("Không có ngôn ngữ \"\(text)\": dùng --lang vi hoặc --lang en.", "Unknown language \"\(text)\": use --lang vi or --lang en.")
     }
