@@ -188,7 +188,8 @@ public struct Scenario: Sendable {
             steps.append((moment(day: days * Double(batch) / Double(max(1, config.batchesPerDevice)) - 0.01), .export))
         }
         steps.sort { $0.at.millis < $1.at.millis }
-        return Device(label: "Laptop \(villages[0])", commune: commune, steps: steps)
+        let place = AdminUnits.withoutTypeWord(AdminUnits.shared.commune(commune)?.name ?? commune.code)
+        return Device(label: "Laptop \(place), \(villages[0])", commune: commune, steps: steps)
     }
 
     struct House {

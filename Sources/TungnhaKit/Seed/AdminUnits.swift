@@ -143,13 +143,14 @@ public final class AdminUnits: Sendable {
         }.prefix(limit).map(\.unit)
     }
 
-    /// "phuong phu ly" → "phu ly"; the kind of unit is not part of what people call it.
-    static func withoutTypeWord(_ folded: String) -> String {
+    /// "phuong phu ly" → "phu ly", "Phường Phủ Lý" → "Phủ Lý": the kind of unit is not part of what people call it.
+    static func withoutTypeWord(_ name: String) -> String {
+        let folded = Folding.fold(name)
         for prefix in ["thanh pho ", "thi tran ", "thi xa ", "dac khu ", "phuong ", "tinh ", "quan ", "huyen ", "xa "]
         where folded.hasPrefix(prefix) {
-            return String(folded.dropFirst(prefix.count))
+            return name == folded ? String(folded.dropFirst(prefix.count)) : String(name.dropFirst(prefix.count))
         }
-        return folded
+        return name
     }
 
     /// Communes to suggest for a code that does not exist: the same code in the other scheme, then the nearest codes.
