@@ -41,7 +41,7 @@ struct Visit: ParsableCommand {
 
     func run() throws {
         try Console.run(global) { console in
-            let observations = try members.map(ObservationInput.parse)
+            let observations = try members.map(Observation.parse)
             let store = try console.openStore()
             let visit = try store.recordVisit(
                 household: household,

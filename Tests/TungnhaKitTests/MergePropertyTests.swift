@@ -25,7 +25,7 @@ final class ThreeDevices: @unchecked Sendable {
             _ = try a.addMember(household: household.code, MemberInput(birthYear: 2005 + index))
             clock.advance(minutes: 30)
             _ = try a.recordVisit(household: household.code, VisitInput(outcome: .met, volunteer: "Lan", observations: [
-                ObservationInput(member: member.code, vneid: index % 2 == 0 ? .level2 : .pending, login: index % 2 == 0, dvctt: index == 0),
+                Observation(member: member.code, vneid: index % 2 == 0 ? .level2 : .pending, login: index % 2 == 0, dvctt: index == 0),
             ]))
             households.append(household)
         }

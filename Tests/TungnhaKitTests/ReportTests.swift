@@ -33,15 +33,15 @@ final class SmallDistrict: @unchecked Sendable {
         let cuong = try a.addMember(household: h5.code, MemberInput(name: "Lê Văn Cường", birthYear: 1975))
         at("2026-12-05T09:00:00+07:00")
         _ = try a.recordVisit(household: h1.code, VisitInput(outcome: .met, volunteer: "Lan", observations: [
-            ObservationInput(member: an.code, vneid: .level2, login: true, dvctt: true), ObservationInput(member: binh.code, vneid: .level2),
+            Observation(member: an.code, vneid: .level2, login: true, dvctt: true), Observation(member: binh.code, vneid: .level2),
         ]))
-        _ = try a.recordVisit(household: h2.code, VisitInput(outcome: .met, observations: [ObservationInput(member: hoa.code, vneid: .level2, login: true, dvctt: true)]))
+        _ = try a.recordVisit(household: h2.code, VisitInput(outcome: .met, observations: [Observation(member: hoa.code, vneid: .level2, login: true, dvctt: true)]))
         at("2026-12-06T09:00:00+07:00")
         _ = try a.recordVisit(household: h3.code, VisitInput(outcome: .refused))
         at("2026-12-07T09:00:00+07:00")
-        _ = try a.recordVisit(household: h5.code, VisitInput(outcome: .met, volunteer: "Minh", observations: [ObservationInput(member: cuong.code, vneid: .level2, login: true, dvctt: true)]))
+        _ = try a.recordVisit(household: h5.code, VisitInput(outcome: .met, volunteer: "Minh", observations: [Observation(member: cuong.code, vneid: .level2, login: true, dvctt: true)]))
         at("2027-01-03T09:00:00+07:00")
-        _ = try a.recordVisit(household: h2.code, VisitInput(outcome: .met, volunteer: "Lan", observations: [ObservationInput(member: hoa.code, login: false)]))
+        _ = try a.recordVisit(household: h2.code, VisitInput(outcome: .met, volunteer: "Lan", observations: [Observation(member: hoa.code, login: false)]))
 
         // Laptop B: the split ward; two villages assigned, one not.
         at("2026-12-01T10:00:00+07:00")
@@ -55,9 +55,9 @@ final class SmallDistrict: @unchecked Sendable {
         let h8 = try b.registerHousehold(HouseholdInput(village: "Tổ 3", headName: "Đỗ Văn Hải"))
         let hai = try b.addMember(household: h8.code, MemberInput(name: "Đỗ Văn Hải", birthYear: 1995))
         at("2026-12-20T09:00:00+07:00")
-        _ = try b.recordVisit(household: h6.code, VisitInput(outcome: .met, volunteer: "Hà", observations: [ObservationInput(member: dung.code, vneid: .level2, login: true, dvctt: true)]))
-        _ = try b.recordVisit(household: h7.code, VisitInput(outcome: .met, observations: [ObservationInput(member: mai.code, vneid: .pending)]))
-        _ = try b.recordVisit(household: h8.code, VisitInput(outcome: .met, observations: [ObservationInput(member: hai.code, vneid: .level2, login: true, dvctt: true)]))
+        _ = try b.recordVisit(household: h6.code, VisitInput(outcome: .met, volunteer: "Hà", observations: [Observation(member: dung.code, vneid: .level2, login: true, dvctt: true)]))
+        _ = try b.recordVisit(household: h7.code, VisitInput(outcome: .met, observations: [Observation(member: mai.code, vneid: .pending)]))
+        _ = try b.recordVisit(household: h8.code, VisitInput(outcome: .met, observations: [Observation(member: hai.code, vneid: .level2, login: true, dvctt: true)]))
 
         // Laptop C: a ward merged whole into Phủ Lý; one household never visited.
         at("2026-12-02T10:00:00+07:00")

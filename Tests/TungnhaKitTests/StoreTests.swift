@@ -86,7 +86,7 @@ import Testing
         _ = try store.recordVisit(
             household: household.shortCode,
             VisitInput(outcome: .met, volunteer: "Lan", help: [.installedVneid],
-                       observations: [ObservationInput(member: hoa.shortCode, vneid: .level2, login: true, dvctt: false)]))
+                       observations: [Observation(member: hoa.shortCode, vneid: .level2, login: true, dvctt: false)]))
         var detail = try store.household(household.shortCode)
         #expect(!detail.household.covered)
         #expect(detail.closestMember == hoa.code)
@@ -95,7 +95,7 @@ import Testing
         _ = try store.recordVisit(
             household: household.shortCode,
             VisitInput(outcome: .met, help: [.guidedProcedure], procedure: "Đăng ký thường trú",
-                       observations: [ObservationInput(member: String(hoa.code.prefix(2)), dvctt: true)]))
+                       observations: [Observation(member: String(hoa.code.prefix(2)), dvctt: true)]))
         detail = try store.household(String(household.code.prefix(4)))
         #expect(detail.household.covered)
         #expect(detail.household.visits == 2)
@@ -222,7 +222,7 @@ import Testing
 
     @Test func unknownMemberInAVisit() throws {
         try expectUnchanged(LookupError.notFound(text: "QQQ", kind: .member)) {
-            _ = try store.recordVisit(household: household.shortCode, VisitInput(outcome: .met, volunteer: "Lan", observations: [ObservationInput(member: "QQQ", login: true)]))
+            _ = try store.recordVisit(household: household.shortCode, VisitInput(outcome: .met, volunteer: "Lan", observations: [Observation(member: "QQQ", login: true)]))
         }
     }
 

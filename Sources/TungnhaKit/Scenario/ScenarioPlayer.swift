@@ -36,10 +36,9 @@ public enum ScenarioPlayer {
                         outcome: plan.outcome, volunteer: plan.volunteer, help: plan.help, procedure: plan.procedure,
                         followUp: plan.followUp?.description,
                         observations: plan.observations.map { item in
-                            ObservationInput(
-                                member: members[item.member]!, vneid: item.observation.vneid, login: item.observation.login,
-                                dvctt: item.observation.dvctt, paidOnline: item.observation.paidOnline,
-                                smartphone: item.observation.smartphone)
+                            var observation = item.observation
+                            observation.member = members[item.member]!
+                            return observation
                         }))
             case .export:
                 guard let exports else { continue }

@@ -39,29 +39,13 @@ public struct MemberInput: Sendable {
     }
 }
 
-/// One `--member CODE:vneid=2,login=yes,dvctt=yes,paid=no,phone=yes` of a visit.
-public struct ObservationInput: Sendable, Equatable {
-    public var member: String
-    public var vneid: VneidStatus?
-    public var login: Bool?
-    public var dvctt: Bool?
-    public var paidOnline: Bool?
-    public var smartphone: Bool?
-
-    public init(member: String, vneid: VneidStatus? = nil, login: Bool? = nil, dvctt: Bool? = nil, paidOnline: Bool? = nil, smartphone: Bool? = nil) {
-        self.member = member
-        self.vneid = vneid
-        self.login = login
-        self.dvctt = dvctt
-        self.paidOnline = paidOnline
-        self.smartphone = smartphone
-    }
-
-    /// Reads `CODE:key=value,…`. Keys: vneid (none|pending|1|2), login, dvctt, paid, phone (yes|no, có|không).
-    public static func parse(_ text: String) throws -> ObservationInput {
+extension Observation {
+    /// Reads one `--member CODE:vneid=2,login=yes,dvctt=yes,paid=no,phone=yes` of a visit; `member` is the code as typed.
+    /// Keys: vneid (none|pending|1|2), login, dvctt, paid, phone (yes|no, có|không).
+    public static func parse(_ text: String) throws -> Observation {
         let parts = text.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { throw RecordError.observationSyntax(text: text) }
-        var result = ObservationInput(member: parts[0])
+        var result = Observation(member: parts[0])
         for item in parts[1].split(separator: ",") {
             let pair = item.split(separator: "=", maxSplits: 1).map { Folding.fold(String($0)) }
             guard pair.count == 2 else { throw RecordError.observationSyntax(text: text) }
@@ -104,13 +88,14 @@ public struct VisitInput: Sendable {
     public var procedure: String?
     public var followUp: String?
     public var note: String?
-    public var observations: [ObservationInput]
+    /// What was seen of each member met; `member` is the code (or a prefix of it) as typed.
+    public var observations: [Observation]
     /// A visit recorded wrongly that this one replaces.
     public var corrects: String?
 
     public init(
         at: String? = nil, outcome: VisitOutcome, consent: Bool? = nil, volunteer: String? = nil, help: [Help] = [],
-        procedure: String? = nil, followUp: String? = nil, note: String? = nil, observations: [ObservationInput] = [],
+        procedure: String? = nil, followUp: String? = nil, note: String? = nil, observations: [Observation] = [],
         corrects: String? = nil
     ) {
         self.at = at
@@ -508,15 +493,13 @@ extension Store {
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('volunteer.name', ?)", arguments: [typedVolunteer])
             }
             var observations: [Observation] = []
-            for input in input.observations {
-                let member = try Lookup.member(input.member, household: household.root, db: db)
-                guard !observations.contains(where: { $0.member == member.code }) else {
-                    throw RecordError.observationTwice(member: input.member)
+            for typed in input.observations {
+                var observation = typed
+                observation.member = try Lookup.member(typed.member, household: household.root, db: db).code
+                guard !observations.contains(where: { $0.member == observation.member }) else {
+                    throw RecordError.observationTwice(member: typed.member)
                 }
-                observations.append(
-                    Observation(
-                        member: member.code, vneid: input.vneid, login: input.login, dvctt: input.dvctt,
-                        paidOnline: input.paidOnline, smartphone: input.smartphone))
+                observations.append(observation)
             }
             let replaces = input.consent == nil ? [] : try currentHeads(household: household.root, fields: [.consent], db: db)
             let visit = VisitData(
