@@ -125,3 +125,23 @@ final class ThreeDevices: @unchecked Sendable {
         }
     }
 }
+
+@Suite struct ConflictTests {
+    @Test func settlingAConflictIsAnEventThatClearsIt() throws {
+        let devices = try MergePropertyTests.devices.get()
+        let folder = TemporaryFolder()
+        let source = try Store.open(at: devices.folder.file("d.sqlite"))
+        try source.queue.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [folder.file("d.sqlite")]) }
+        let store = try Store.open(at: folder.file("d.sqlite"), environment: environment(TestClock(Moment(rfc3339: "2026-11-23T08:00:00+07:00")!), seed: 77))
+        let conflict = try #require(try store.conflicts().first)
+        #expect(conflict.field == "address")
+        #expect(conflict.candidates.map(\.value) == ["Số 10A", "Số 10B"])
+        #expect(conflict.candidates.map(\.deviceLabel) == ["Laptop tổ 1", "Laptop tổ 2"])
+        // The later setting shows until a person decides.
+        #expect(conflict.chosen == "Số 10B")
+        #expect(Messages.settleCommand(conflict, value: "Số 10A") == "tungnha household edit \(conflict.code.prefix(6)) --address \"Số 10A\"")
+        _ = try store.editHousehold(conflict.code, changes: HouseholdChanges(address: "Số 10A"))
+        #expect(try store.conflicts().isEmpty)
+        #expect(try store.household(conflict.code).household.address == "Số 10A")
+    }
+}
