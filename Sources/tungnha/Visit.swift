@@ -21,7 +21,7 @@ struct Visit: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.visitConsent.text(Language.current), valueName: "yes|no"))
     var consent: Answer?
 
-    @Option(name: .customLong("help"), parsing: .singleValue, help: ArgumentHelp(HelpText.visitHelp.text(Language.current), valueName: "kind"))
+    @Option(name: .customLong("assist"), parsing: .singleValue, help: ArgumentHelp(HelpText.visitHelp.text(Language.current), valueName: "kind"))
     var help: [Help] = []
 
     @Option(help: ArgumentHelp(HelpText.visitProcedure.text(Language.current), valueName: "text"))

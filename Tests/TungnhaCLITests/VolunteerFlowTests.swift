@@ -19,7 +19,7 @@ import Testing
 
         cli.now = "2026-11-20T15:00:00+07:00"
         let visit = try cli.run(
-            "visit", anCode, "--outcome", "met", "--by", "Lan", "--help", "installed-vneid", "--help", "guided-procedure",
+            "visit", anCode, "--outcome", "met", "--by", "Lan", "--assist", "installed-vneid", "--assist", "guided-procedure",
             "--member", "\((anMember["shortCode"] as! String).prefix(3)):vneid=2,login=yes,dvctt=yes,phone=yes")
         #expect(visit.status == 0)
         #expect(visit.stdout.contains("✓ Hộ đã có người biết sử dụng: Nguyễn Văn An"))
@@ -59,6 +59,22 @@ import Testing
         let json = try cli.run("household", "show", "ZZZZ", "--json")
         #expect(json.status == 1)
         #expect(json.stdout.contains("\"kind\" : \"LookupError.notFound\""))
+    }
+
+    @Test func everyCommandExplainsItself() throws {
+        let cli = CLI()
+        let commands = [
+            "init", "units search", "units show", "village add", "village list", "village assign", "household add", "household edit",
+            "household list", "household show", "household search", "household merge", "household history", "member add", "member edit",
+            "member remove", "visit", "void", "export", "merge", "sync status", "conflicts", "duplicates", "report", "target set",
+            "target list", "register import", "followups", "demo",
+        ]
+        for command in commands {
+            let output = try cli.run(command.split(separator: " ").map(String.init) + ["--help"], db: nil)
+            #expect(output.status == 0, "\(command): \(output.stderr)")
+            #expect(output.stdout.contains("USAGE: tungnha \(command)"), "\(command)")
+        }
+        #expect(try cli.run(["visit", "--help"], db: nil).stdout.contains("--member <code:observations>"))
     }
 
     @Test func englishWhenLangSaysSo() throws {

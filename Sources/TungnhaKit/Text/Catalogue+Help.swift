@@ -103,22 +103,8 @@ public enum HelpText: Sendable {
         case .visitFollowUp: return l.pick("Ngày hẹn đến lại, ví dụ 2026-11-27.", "The day to come back, such as 2026-11-27.")
         case .visitMember:
             return l.pick(
-                """
-                Thành viên gặp được và những gì thấy được (lặp lại cho mỗi người):
-                MÃ:vneid=none|pending|1|2,login=yes|no,dvctt=yes|no,paid=yes|no,phone=yes|no
-                vneid: tài khoản VNeID (none chưa có, pending chưa kích hoạt, 1 hoặc 2 mức đã kích hoạt);
-                login: tự đăng nhập được; dvctt: đã tự làm được một thủ tục dịch vụ công trực tuyến;
-                paid: đã thanh toán trực tuyến; phone: có điện thoại thông minh. Mục nào không xem thì bỏ qua.
-                Ví dụ: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending
-                """,
-                """
-                A member met and what was observed (repeat for each person):
-                CODE:vneid=none|pending|1|2,login=yes|no,dvctt=yes|no,paid=yes|no,phone=yes|no
-                vneid: VNeID account (none, pending = not activated, 1 or 2 = activated level);
-                login: logs in unaided; dvctt: has completed an online public service procedure unaided;
-                paid: has paid a fee online; phone: owns a smartphone. Leave out what was not checked.
-                Example: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending
-                """)
+                "Một thành viên gặp được và những gì thấy được; lặp lại cho mỗi người. Viết MÃ:mục=giá_trị,… với các mục: vneid (tài khoản VNeID: none chưa có, pending chưa kích hoạt, 1 hoặc 2 là mức đã kích hoạt), login (tự đăng nhập được: yes/no), dvctt (đã tự làm được một thủ tục dịch vụ công trực tuyến: yes/no), paid (đã thanh toán trực tuyến: yes/no), phone (có điện thoại thông minh: yes/no). Mục nào không xem thì bỏ qua. Ví dụ: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending",
+                "A member met and what was observed; repeat for each person. Write CODE:item=value,… with the items vneid (VNeID account: none, pending = not activated, 1 or 2 = activated level), login (logs in unaided: yes/no), dvctt (has completed an online public service procedure unaided: yes/no), paid (has paid a fee online: yes/no), phone (owns a smartphone: yes/no). Leave out what was not checked. Example: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending")
         case .visitCorrects: return l.pick("Lượt đến hộ ghi nhầm mà lượt này thay thế (mã ghi nhận, xem household history).", "A visit recorded wrongly that this one replaces (record id; see household history).")
         case .void: return l.pick("Huỷ một ghi nhận nhầm (việc huỷ cũng được đồng bộ).", "Void a record made by mistake (the void syncs too).")
         case .voidEvent: return l.pick("Mã ghi nhận (ít nhất 4 ký tự đầu; xem household history).", "The record id (at least its first 4 characters; see household history).")
