@@ -35,7 +35,8 @@ final class DerivedState {
             let roots = Derivation.mergeRoots(merges, voided: voided)
             let clustered = Set(roots.keys).union(roots.values)
             let villageEvents = try String.fetchAll(
-                source, sql: "SELECT body FROM event WHERE type IN ('village.added', 'village.changed') AND at_ms <= ?", arguments: [cutoff]
+                source, sql: "SELECT body FROM event WHERE household IS NULL AND type IN ('village.added', 'village.changed') AND at_ms <= ?",
+                arguments: [cutoff]
             ).map(EventLog.decode).filter { !voided.contains($0.id) }
 
             try queue.write { db in

@@ -49,8 +49,8 @@ enum Projection {
             String.fetchAll(
                 db,
                 sql: """
-                    SELECT v.target FROM event v JOIN event m ON m.id = v.target
-                    WHERE v.type = 'event.voided' AND m.type = 'household.merged'
+                    SELECT v.target FROM event m JOIN event v ON v.target = m.id
+                    WHERE m.type = 'household.merged' AND v.type = 'event.voided'
                     """))
         let roots = Derivation.mergeRoots(merges, voided: voided)
         var before: [String: String] = [:]
@@ -232,7 +232,8 @@ enum Projection {
         let events = try String.fetchAll(
             db,
             sql: """
-                SELECT body FROM event e WHERE type IN ('village.added', 'village.changed') AND scheme = ? AND commune = ?
+                SELECT body FROM event e WHERE household IS NULL AND scheme = ? AND commune = ?
+                AND type IN ('village.added', 'village.changed')
                 AND NOT EXISTS (SELECT 1 FROM event v WHERE v.target = e.id AND v.type = 'event.voided')
                 """, arguments: [commune.scheme.rawValue, commune.code]
         ).map(EventLog.decode)
