@@ -18,6 +18,14 @@ import Testing
         #expect(Folding.fold("Thuỷ") == Folding.fold("Thủy"))
     }
 
+    @Test func everyVietnameseLetterFolds() {
+        #expect(Folding.fold("ĂẮẰẲẴẶ ÂẤẦẨẪẬ ăắằẳẵặ âấầẩẫậ") == "aaaaaa aaaaaa aaaaaa aaaaaa")
+        #expect(Folding.fold("ƠỚỜỞỠỢ ƯỨỪỬỮỰ ơớờởỡợ ưứừửữự") == "oooooo uuuuuu oooooo uuuuuu")
+        #expect(Folding.fold("ÊẾỀỂỄỆ ÔỐỒỔỖỘ ÍÌỈĨỊ ÝỲỶỸỴ Đđ") == "eeeeee oooooo iiiii yyyyy dd")
+        // Outside the precomposed Latin letters the full decomposition still applies.
+        #expect(Folding.fold("Nguyễn Ø") == "nguyen ø")
+    }
+
     @Test func decomposedInputFoldsLikeComposed() {
         let decomposed = "Nguye\u{0302}\u{0303}n"  // ê and tilde as combining marks
         #expect(Folding.fold(decomposed) == "nguyen")

@@ -35,6 +35,7 @@ public enum Folding {
     /// Lower case without diacritics, `đ` as `d`, spaces collapsed: "Đặng Thị Hoà" → "dang thi hoa".
     /// Tone marks sit on different vowels in different sources ("Hoà"/"Hòa"); both fold alike.
     public static func fold(_ text: String) -> String {
+        if let quick = foldPrecomposed(text) { return quick }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.decomposedStringWithCanonicalMapping
@@ -56,6 +57,47 @@ public enum Folding {
             }
         }
         return String(scalars)
+    }
+
+    /// The folded letter of every precomposed Latin letter (U+00C0–U+024F, U+1E00–U+1EFF), worked out once.
+    static let baseLetters: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [0x0110: UInt8(ascii: "d"), 0x0111: UInt8(ascii: "d")]
+        for value in Array(UInt32(0x00C0)...0x024F) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value), table[value] == nil else { continue }
+            let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
+            if base.isASCII, base.properties.isAlphabetic { table[value] = UInt8(base.value | 0x20) }
+        }
+        return table
+    }()
+
+    /// Folds text made only of ASCII and precomposed Latin letters (nearly all Vietnamese as stored)
+    /// without Foundation's decomposition; nil when some other character needs the full way.
+    static func foldPrecomposed(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            var byte: UInt8
+            if value < 0x80 {
+                byte = UInt8(value)
+                if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                    pendingSpace = !bytes.isEmpty
+                    continue
+                }
+                if (0x41...0x5A).contains(byte) { byte |= 0x20 }
+            } else if let base = baseLetters[value] {
+                byte = base
+            } else {
+                return nil
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append(byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {
