@@ -143,5 +143,8 @@ final class ThreeDevices: @unchecked Sendable {
         _ = try store.editHousehold(conflict.code, changes: HouseholdChanges(address: "Số 10A"))
         #expect(try store.conflicts().isEmpty)
         #expect(try store.household(conflict.code).household.address == "Số 10A")
+        let tally = try tallyAndRecount(store)
+        #expect(!tally.kept.isEmpty)
+        #expect(tally.kept == tally.recounted)
     }
 }

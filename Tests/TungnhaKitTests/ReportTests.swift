@@ -142,6 +142,14 @@ final class SmallDistrict: @unchecked Sendable {
         #expect(empty.total.householdsExpected == 7958)
     }
 
+    @Test func theMemberTallyAgreesWithTheMembers() throws {
+        // The district merged a duplicate (its members moved under another household) and holds a split commune.
+        let tally = try tallyAndRecount(try Self.fixture.get().district)
+        // Lê Lợi: born 1950, 1970, 1975 (Cường twice, H4 and its duplicate H5), 1980, 2009; Tổ 1, 2, 3 and 5: one each.
+        #expect(tally.kept.count == 9)
+        #expect(tally.kept == tally.recounted)
+    }
+
     @Test func byVillage() throws {
         let report = try report(ReportRequest(level: .village))
         #expect(report.rows.map(\.name) == ["Tổ 1", "Tổ 5", "Tổ dân phố Lê Lợi", "Tổ 2", "Tổ 3"])

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import TungnhaKit
 
 /// A folder of its own for each test, removed at the end.
@@ -48,3 +49,19 @@ func phuLyLaptop(_ folder: TemporaryFolder, clock: TestClock = TestClock(), name
 }
 
 let phuLy = CommuneRef(code: "13285", scheme: .y2025)
+
+/// The member tally kept by the projection, and the same figures counted afresh from the member rows.
+func tallyAndRecount(_ store: Store) throws -> (kept: [String], recounted: [String]) {
+    try store.read { db in
+        let kept = try Row.fetchAll(db, sql: "SELECT * FROM member_tally WHERE members > 0 ORDER BY scheme, commune, village_key, birth_year").map(\.description)
+        let recounted = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT scheme, commune, village_key, birth_year, count(*) AS members, coalesce(sum(dvctt = 1), 0) AS dvctt,
+                    coalesce(sum(vneid = 'level2'), 0) AS level2
+                FROM member WHERE counted = 1 GROUP BY scheme, commune, village_key, birth_year ORDER BY scheme, commune, village_key, birth_year
+                """
+        ).map(\.description)
+        return (kept, recounted)
+    }
+}

@@ -118,10 +118,7 @@ extension Store {
         GROUP BY scheme, commune, village_key
         """
     static let memberCellsSQL = """
-        SELECT scheme, commune, village_key, birth_year, count(*) AS members,
-            coalesce(sum(dvctt = 1), 0) AS dvctt, coalesce(sum(vneid = 'level2'), 0) AS level2
-        FROM member WHERE counted = 1
-        GROUP BY scheme, commune, village_key, birth_year
+        SELECT scheme, commune, village_key, birth_year, members, dvctt, level2 FROM member_tally WHERE members > 0
         """
 
     static func cells(_ db: Database, since: Int64, byVolunteer: Bool) throws -> [ReportCell] {

@@ -85,6 +85,18 @@ enum Projection {
         let codes = merged ? try clusterCodes(root: root, db: db) : [root]
         let events = try EventLog.events(households: codes, db: db)
         for code in codes {
+            // The members about to be rewritten leave the tally first.
+            for row in try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT scheme, commune, village_key, birth_year, count(*) AS members, coalesce(sum(dvctt = 1), 0) AS dvctt,
+                            coalesce(sum(vneid = 'level2'), 0) AS level2
+                        FROM member WHERE household = ? AND counted = 1 GROUP BY scheme, commune, village_key, birth_year
+                        """), arguments: [code])
+            {
+                try tally(db, scheme: row["scheme"], commune: row["commune"], villageKey: row["village_key"], birthYear: row["birth_year"],
+                          members: -(row["members"] as Int), dvctt: -(row["dvctt"] as Int), level2: -(row["level2"] as Int))
+            }
             // Members and visits count under the cluster's root; on a merge or unmerge both roots are refreshed.
             for table in ["household WHERE code", "member WHERE household", "visit WHERE household", "field_conflict WHERE household"] {
                 try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [code])
@@ -150,6 +162,11 @@ enum Projection {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for member in cluster.members {
+            if counted && member.status == .present {
+                try tally(
+                    db, scheme: root.commune.scheme.rawValue, commune: root.commune.code, villageKey: villageKey, birthYear: member.birthYear,
+                    members: 1, dvctt: member.abilities.dvctt == true ? 1 : 0, level2: member.abilities.vneid == .level2 ? 1 : 0)
+            }
             try insertMember.run { bind in
                 bind.text(member.code)
                 bind.text(member.household)
@@ -215,6 +232,24 @@ enum Projection {
                 conflict.entity.rawValue, conflict.code, conflict.household, conflict.field, candidates,
                 conflict.chosen == .none ? nil : conflict.chosen.description,
             ])
+        }
+    }
+
+    static func tally(_ db: Database, scheme: String, commune: String, villageKey: String, birthYear: Int, members: Int, dvctt: Int, level2: Int) throws {
+        try FastStatement(
+            db,
+            """
+            INSERT INTO member_tally (scheme, commune, village_key, birth_year, members, dvctt, level2) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO UPDATE SET members = members + excluded.members, dvctt = dvctt + excluded.dvctt, level2 = level2 + excluded.level2
+            """
+        ).run { bind in
+            bind.text(scheme)
+            bind.text(commune)
+            bind.text(villageKey)
+            bind.int(birthYear)
+            bind.int(members)
+            bind.int(dvctt)
+            bind.int(level2)
         }
     }
 

@@ -12,6 +12,7 @@ extension Store {
             let tables: [(String, String)] = [
                 ("household_link", "code"), ("village", "scheme, commune, key"), ("household", "code"), ("member", "code"),
                 ("visit", "event"), ("field_conflict", "entity, code, field"),
+                ("(SELECT * FROM member_tally WHERE members > 0)", "scheme, commune, village_key, birth_year"),
             ]
             for (table, order) in tables {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {
