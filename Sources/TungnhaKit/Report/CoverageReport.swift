@@ -99,7 +99,8 @@ extension Store {
     public func report(_ request: ReportRequest) throws -> CoverageReport {
         let asOf = request.asOf ?? now.vietnamDate
         let state = request.asOf == nil ? DerivedState.current(self) : try DerivedState.asOf(self, cutoff: asOf.endMillis)
-        let cells = try state.queue.read { db in try Self.cells(db, since: asOf.endMillis - 30 * 86_400_000, byVolunteer: request.level == .volunteer) }
+        let cells = try state.queue.read { db in try Self.cells(
+            db, since: asOf.endMillis - 30 * 86_400_000, byVolunteer: request.level == .volunteer, byVillage: request.level == .village) }
         let (villages, register, targets, identity) = try read { db in
             (try Self.villageAssignments(db), try Self.register(db), TargetBook(targets: try Self.targets(db)), try Self.identity(db))
         }
@@ -117,11 +118,18 @@ extension Store {
         FROM household WHERE merged_into IS NULL AND moved = 0
         GROUP BY scheme, commune, village_key
         """
+    /// 2025 communes need no village to be placed: their members are added up by commune, in the tally's own order.
     static let memberCellsSQL = """
+        SELECT scheme, commune, '' AS village_key, birth_year, sum(members) AS members, sum(dvctt) AS dvctt, sum(level2) AS level2
+        FROM member_tally WHERE scheme = '2025' GROUP BY scheme, commune, birth_year
+        UNION ALL
+        SELECT scheme, commune, village_key, birth_year, members, dvctt, level2 FROM member_tally WHERE scheme = 'pre2025' AND members > 0
+        """
+    static let memberVillageCellsSQL = """
         SELECT scheme, commune, village_key, birth_year, members, dvctt, level2 FROM member_tally WHERE members > 0
         """
 
-    static func cells(_ db: Database, since: Int64, byVolunteer: Bool) throws -> [ReportCell] {
+    static func cells(_ db: Database, since: Int64, byVolunteer: Bool, byVillage: Bool) throws -> [ReportCell] {
         var cells: [String: ReportCell] = [:]
         if byVolunteer {
             for row in try Row.fetchAll(
@@ -153,12 +161,19 @@ extension Store {
             return Array(cells.values)
         }
         for row in try Row.fetchAll(db, sql: householdCellsSQL, arguments: [since]) {
-            let key = "\(row["scheme"] as String)|\(row["commune"] as String)|\(row["village_key"] as String)"
-            cells[key] = ReportCell(
-                scheme: Scheme(rawValue: row["scheme"]) ?? .y2025, commune: row["commune"], villageKey: row["village_key"], village: row["village"],
-                registered: row["registered"], visited: row["visited"], covered: row["covered"], stale: row["stale"], lastActivity: row["last_activity"])
+            let scheme = Scheme(rawValue: row["scheme"]) ?? .y2025
+            // Outside a village report, a 2025 commune is one cell: villages only place pre-2025 records.
+            let villageKey: String = byVillage || scheme == .pre2025 ? row["village_key"] : ""
+            let key = "\(scheme.rawValue)|\(row["commune"] as String)|\(villageKey)"
+            var cell = cells[key] ?? ReportCell(scheme: scheme, commune: row["commune"], villageKey: villageKey, village: villageKey.isEmpty ? "" : row["village"])
+            cell.registered += row["registered"] as Int
+            cell.visited += row["visited"] as Int
+            cell.covered += row["covered"] as Int
+            cell.stale += row["stale"] as Int
+            if let last = row["last_activity"] as Int64? { cell.lastActivity = max(cell.lastActivity ?? last, last) }
+            cells[key] = cell
         }
-        for row in try Row.fetchAll(db, sql: memberCellsSQL) {
+        for row in try Row.fetchAll(db, sql: byVillage ? memberVillageCellsSQL : memberCellsSQL) {
             let key = "\(row["scheme"] as String)|\(row["commune"] as String)|\(row["village_key"] as String)"
             cells[key]?.members[row["birth_year"]] = (row["members"], row["dvctt"], row["level2"])
         }

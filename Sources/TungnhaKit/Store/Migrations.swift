@@ -159,7 +159,7 @@ enum Migrations {
                         members INTEGER NOT NULL,
                         dvctt INTEGER NOT NULL,
                         level2 INTEGER NOT NULL,
-                        PRIMARY KEY (scheme, commune, village_key, birth_year)
+                        PRIMARY KEY (scheme, commune, birth_year, village_key)
                     ) WITHOUT ROWID;
 
                     CREATE TABLE visit (
