@@ -2,13 +2,9 @@
 # A laptop's daily commands on a store with 5,000 households, start-up included (see bench/README.md):
 #   bash bench/laptop.sh [HOUSEHOLDS]
 set -euo pipefail
-cd "$(dirname "$0")/.."
 households=${1:-5000}
 work=${BENCH_DIR:-/tmp/tungnha-laptop-$households}
-swift build -c release > /dev/null
-bin=$(swift build -c release --show-bin-path)
-rm -rf "$work"
-mkdir -p "$work"
+source "$(dirname "$0")/release.sh"
 export TUNGNHA_DB="$work/laptop.sqlite"
 "$bin/tungnha-bench" laptop --db "$TUNGNHA_DB" --households "$households"
 code=$("$bin/tungnha" household list --json --limit 1 | python3 -c "import json,sys; print(json.load(sys.stdin)[0]['shortCode'])")

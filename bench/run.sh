@@ -5,13 +5,9 @@
 # times the sqlite3 floor, the merge into an empty store (peak memory too), the same merge again, and the
 # commune report against the hand-written SQL of bench/report.sql.
 set -euo pipefail
-cd "$(dirname "$0")/.."
 households=${1:-1000000}
 work=${BENCH_DIR:-/tmp/tungnha-bench-$households}
-swift build -c release > /dev/null
-bin=$(swift build -c release --show-bin-path)
-rm -rf "$work"
-mkdir -p "$work"
+source "$(dirname "$0")/release.sh"
 seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(sqlite3 --version | cut -d' ' -f1) (sqlite3 shell), $(swift --version 2>&1 | head -n 1)"

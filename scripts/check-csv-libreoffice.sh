@@ -2,12 +2,7 @@
 # Writes the demo's report as CSV, converts it with `libreoffice --headless --convert-to xlsx`, reads the
 # spreadsheet back and checks that the Vietnamese names and column headers came through intact.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bin="${TUNGNHA:-$(swift build --show-bin-path)/tungnha}"
-[ -x "$bin" ] || swift build
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$bin" demo --dir "$work/demo" > /dev/null
+source "$(dirname "$0")/demo-store.sh"
 "$bin" report --as-of 2026-10-18 --format csv --out "$work/bao-cao.csv" --db "$work/demo/district.sqlite" > /dev/null
 (cd "$work" && libreoffice --headless --infilter="CSV:44,34,76" --convert-to xlsx bao-cao.csv > convert.log 2>&1)
 python3 - "$work/bao-cao.xlsx" <<'PY'

@@ -2,12 +2,7 @@
 # Opens the demo's HTML report in headless Chromium (Debian package `chromium`), takes a screenshot and
 # checks it is not blank. With --update, copies the screenshot to docs/report-screenshot.png for the README.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-bin="${TUNGNHA:-$(swift build --show-bin-path)/tungnha}"
-[ -x "$bin" ] || swift build
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$bin" demo --dir "$work/demo" > /dev/null
+source "$(dirname "$0")/demo-store.sh"
 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1100,1500 \
   --screenshot="$work/report.png" "file://$work/demo/report.html" 2> "$work/chromium.log"
 python3 scripts/png-not-blank.py "$work/report.png"

@@ -28,6 +28,8 @@ public enum EventCodec {
 
     // MARK: Writing
 
+    /// The event as a JSON value: the plain statement of the format, which `canonical(_:)` writes faster;
+    /// tests hold the two equal.
     public static func json(_ event: Event) -> JSONValue {
         var fields: JSONObject = [
             "id": .string(event.id), "device": .string(event.device), "seq": .int(event.seq),

@@ -206,16 +206,6 @@ public final class Store: Sendable {
         return DeviceIdentity(id: id, label: label, role: role, commune: commune, province: settings["device.province"])
     }
 
-    public func setting(_ key: String) throws -> String? {
-        try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [key]) }
-    }
-
-    public func setSetting(_ key: String, _ value: String) throws {
-        try queue.write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
-        }
-    }
-
     var now: Moment { Moment(environment.now()) }
 
     /// Runs `body` in one transaction: it completes, or changes nothing.
