@@ -91,6 +91,13 @@ import TungnhaKit
         }
     }
 
+    @Test func mergingIntoNoStoreSaysHowToMakeOne() throws {
+        let output = try cli.run("merge", cli.path("exports"), db: "none.sqlite")
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("tungnha init --district-server --device-name \"TÊN MÁY\" [--province MÃ_TỈNH]"))
+        #expect(!FileManager.default.fileExists(atPath: cli.path("none.sqlite")))
+    }
+
     @Test func missingBatchIsNamed() throws {
         try cli.run("init", "--district-server", "--device-name", "Máy chủ huyện", db: "district.sqlite")
         try cli.run(["merge"] + batches.filter { $0 != batchOfA1 }, db: "district.sqlite")

@@ -148,3 +148,44 @@ final class ThreeDevices: @unchecked Sendable {
         #expect(tally.kept == tally.recounted)
     }
 }
+
+@Suite struct AcceptanceTests {
+    /// A one-event batch of a laptop of `commune`, written as a laptop would.
+    func batch(_ commune: CommuneRef, into folder: TemporaryFolder) throws -> String {
+        var a = EventFactory(device: deviceA)
+        a.commune = commune
+        let event = a.make(nil, .villageAdded(VillageData(name: "Thôn 1")))
+        let header = BatchHeader(
+            kind: .device, device: deviceA, deviceLabel: "Laptop", commune: commune, batch: 1, events: 1, firstSeq: 1, lastSeq: 1,
+            writtenAt: Moment(rfc3339: "2026-11-20T17:00:00+07:00")!, tool: "test")
+        var writer = BatchWriter(header: header)
+        writer.append(EventCodec.canonical(event))
+        return try Store.place(writer.finish(events: 1).data, named: header.fileName, in: folder.file("in"))
+    }
+
+    @Test func aProvinceMachineRefusesOtherProvinces() throws {
+        let folder = TemporaryFolder()
+        let district = try Store.initialize(at: folder.file("d.sqlite"), role: .district, label: "Ninh Bình", commune: nil, province: "37").store
+        let lamDong = try batch(CommuneRef(code: "24611", scheme: .y2025), into: folder)
+        let haNam = try batch(CommuneRef(code: "13294", scheme: .pre2025), into: folder)  // Châu Cầu, Hà Nam: now Ninh Bình
+        let outcome = try district.merge([lamDong, haNam])
+        #expect(outcome.files.map(\.status) == [.refused, .applied])
+        #expect(outcome.files[0].refusal == "notThisProvince")
+        #expect(outcome.files[0].message == "Tệp này là của xã 24611 (danh mục 2025), không thuộc Ninh Bình, tỉnh mà máy chủ này nhận.")
+    }
+
+    @Test func aLaptopRefusesOtherCommunes() throws {
+        let folder = TemporaryFolder()
+        let laptop = try phuLyLaptop(folder)
+        let outcome = try laptop.merge([try batch(CommuneRef(code: "13285", scheme: .pre2025), into: folder)])
+        #expect(outcome.files[0].refusal == "notThisLaptop")
+        #expect(try laptop.villages().map(\.name) == ["Tổ dân phố Lê Lợi"])
+    }
+
+    @Test func reportsRefuseUnknownPlaces() throws {
+        let folder = TemporaryFolder()
+        let laptop = try phuLyLaptop(folder)
+        #expect(throws: TargetError.unknownProvince(code: "99")) { try laptop.report(ReportRequest(province: "99")) }
+        #expect(throws: TargetError.unknownCommune(code: "00001")) { try laptop.report(ReportRequest(commune: "00001")) }
+    }
+}

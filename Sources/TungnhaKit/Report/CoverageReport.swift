@@ -97,6 +97,12 @@ struct ReportCell {
 
 extension Store {
     public func report(_ request: ReportRequest) throws -> CoverageReport {
+        if let province = request.province, AdminUnits.shared.province(province, scheme: .y2025) == nil {
+            throw TargetError.unknownProvince(code: province)
+        }
+        if let commune = request.commune, AdminUnits.shared.commune(CommuneRef(code: commune, scheme: .y2025)) == nil {
+            throw TargetError.unknownCommune(code: commune)
+        }
         let asOf = request.asOf ?? now.vietnamDate
         let state = request.asOf == nil ? DerivedState.current(self) : try DerivedState.asOf(self, cutoff: asOf.endMillis)
         let cells = try state.queue.read { db in try Self.cells(
