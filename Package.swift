@@ -42,6 +42,7 @@ let package = Package(
             dependencies: [
                 "TungnhaKit",
                 .product(name: "PropertyBased", package: "swift-property-based"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Fixtures"]
         ),

@@ -189,3 +189,88 @@ final class ThreeDevices: @unchecked Sendable {
         #expect(throws: TargetError.unknownCommune(code: "00001")) { try laptop.report(ReportRequest(commune: "00001")) }
     }
 }
+
+/// Each way a batch file can be wrong is refused whole, with the reason and the line.
+@Suite struct RefusedFileTests {
+    let folder = TemporaryFolder()
+
+    /// Writes lines as a batch file with a correct end line, so that only the planted problem remains.
+    func file(_ lines: [String], name: String) throws -> String {
+        let body = lines.map { $0 + "\n" }.joined()
+        let sha = SHA256Hex.of(Array(body.utf8))
+        let path = folder.file(name)
+        try (body + #"{"end":"tungnha-batch","events":\#(lines.count - 1),"sha256":"\#(sha)"}"# + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func header(version: Int = 1, first: Int = 1, last: Int = 2, events: Int = 2, commune: String = "13285") -> String {
+        #"{"batch":1,"commune":"\#(commune)","device":"\#(deviceA)","deviceLabel":"Laptop","events":\#(events),"firstSeq":\#(first),"format":"tungnha-batch","kind":"device","lastSeq":\#(last),"scheme":"2025","signature":null,"tool":"test","version":\#(version),"writtenAt":"2026-11-20T17:00:00+07:00"}"#
+    }
+
+    func events(_ count: Int = 2) -> [Event] {
+        var a = EventFactory(device: deviceA)
+        return (0..<count).map { _ in a.make(nil, .villageAdded(VillageData(name: "Thôn 1"))) }
+    }
+
+    func refusal(_ path: String) throws -> (String?, Int?, Int) {
+        let store = try Store.initialize(at: folder.file("d-\(UUID().uuidString).sqlite"), role: .district, label: "D", commune: nil, province: nil).store
+        let outcome = try store.merge([path])
+        return (outcome.files[0].refusal, outcome.files[0].line, try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event")! })
+    }
+
+    @Test func anUnknownVersion() throws {
+        let path = try file([header(version: 2)] + events().map(EventCodec.canonical), name: "v2.jsonl")
+        #expect(try refusal(path) == ("unknownVersion", nil, 0))
+    }
+
+    @Test func aBadFieldOnItsLine() throws {
+        var lines = [header()] + events().map(EventCodec.canonical)
+        lines[2] = lines[2].replacingOccurrences(of: #""seq":2"#, with: #""seq":"2""#)
+        #expect(try refusal(try file(lines, name: "type.jsonl")) == ("badEvent", 3, 0))
+    }
+
+    @Test func anImpossibleDate() throws {
+        var lines = [header()] + events().map(EventCodec.canonical)
+        lines[1] = lines[1].replacingOccurrences(of: "2026-11-20T", with: "2026-02-30T")
+        #expect(try refusal(try file(lines, name: "date.jsonl")) == ("badEvent", 2, 0))
+    }
+
+    @Test func anEventOfAnotherCommune() throws {
+        let path = try file([header(commune: "13294")] + events().map(EventCodec.canonical), name: "commune.jsonl")
+        #expect(try refusal(path) == ("otherCommune", 2, 0))
+    }
+
+    @Test func aSequenceNumberOutsideTheHeader() throws {
+        let path = try file([header(first: 1, last: 1)] + events().map(EventCodec.canonical), name: "range.jsonl")
+        #expect(try refusal(path) == ("seqOutOfRange", 3, 0))
+    }
+
+    @Test func notJSONLines() throws {
+        let path = try file([header(), "{\"id\": ", EventCodec.canonical(events()[1])], name: "broken.jsonl")
+        #expect(try refusal(path) == ("notJSON", 2, 0))
+    }
+
+    @Test func wrongCounts() throws {
+        let path = try file([header(events: 3)] + events().map(EventCodec.canonical), name: "count.jsonl")
+        #expect(try refusal(path).0 == "countMismatch")
+    }
+
+    @Test func aWrongClockIsFlaggedNotTrusted() throws {
+        var a = EventFactory(device: deviceA)
+        let early = a.make(nil, at: "2023-05-01T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 1")))
+        let late = a.make(nil, at: "2026-11-21T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 2")))
+        let fine = a.make(nil, at: "2026-11-20T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 3")))
+        let path = try file([header(last: 3, events: 3)] + [early, late, fine].map(EventCodec.canonical), name: "clock.jsonl")
+        let store = try Store.initialize(at: folder.file("clock.sqlite"), role: .district, label: "D", commune: nil, province: nil).store
+        #expect(try store.merge([path]).applied == 1)
+        let device = try #require(try store.syncStatus().devices.first)
+        #expect(device.suspiciousTimes == 2)  // before 2024, and after the batch was written (20 Nov 17:00)
+        #expect(device.suspiciousExamples == ["2023-05-01T09:00:00+07:00", "2026-11-21T09:00:00+07:00"])
+    }
+}
+
+import Crypto
+
+enum SHA256Hex {
+    static func of(_ bytes: [UInt8]) -> String { SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined() }
+}
