@@ -27,9 +27,11 @@ enum Projection {
         var isEmpty: Bool { households.isEmpty && villages.isEmpty && !links }
     }
 
-    /// `fresh` holds the events just stored, by household: a household whose every event is among them
-    /// is derived from memory, without reading its events back.
-    static func apply(_ change: Change, fresh: [String: [Event]] = [:], db: Database) throws {
+    /// `fresh` holds the events just stored, by household; `known`, events of earlier files of the same merge.
+    /// A household whose every stored event is in hand is derived without reading its events back.
+    /// Returns every event of each lone household derived, for `known` once the transaction has committed.
+    @discardableResult
+    static func apply(_ change: Change, fresh: [String: [Event]] = [:], known: EventCache? = nil, db: Database) throws -> [String: [Event]] {
         var households = change.households
         if change.links { households.formUnion(try refreshLinks(db: db)) }
         var roots = Set<String>()
@@ -38,8 +40,35 @@ enum Projection {
             let root = merged ? try String.fetchOne(db.cachedStatement(sql: "SELECT root FROM household_link WHERE code = ?"), arguments: [code]) : nil
             roots.insert(root ?? code)
         }
-        for root in roots.sorted() { try refreshCluster(root: root, fresh: fresh, merged: merged, db: db) }
+        var learned: [String: [Event]] = [:]
+        for root in roots.sorted() {
+            let codes = merged ? try clusterCodes(root: root, db: db) : [root]
+            if codes.count == 1, let events = try refreshAlone(root, fresh: fresh[root] ?? [], known: known?[root], db: db) {
+                learned[root] = events
+            } else {
+                try refreshCluster(root: root, codes: codes, db: db)
+            }
+        }
         for commune in change.villages.sorted() { try refreshVillages(commune, db: db) }
+        return learned
+    }
+
+    /// A household in no merge, when the events in hand are all it has: the stored count proves it,
+    /// since events are only ever added. Returns those events, or nil when they must be read back.
+    static func refreshAlone(_ code: String, fresh: [Event], known: [Event]?, db: Database) throws -> [Event]? {
+        let stored = try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE household = ?"), arguments: [code]) ?? 0
+        let events: [Event]
+        if stored == fresh.count {
+            // Seen for the first time: nothing derived from it is stored yet.
+            events = fresh
+        } else if let known, known.count + fresh.count == stored {
+            try forget(code, db: db)
+            events = known + fresh
+        } else {
+            return nil
+        }
+        if let cluster = Derivation.cluster(root: code, events: events) { try write(cluster, db: db) }
+        return events
     }
 
     /// Recomputes which household each merged one counts under; returns the codes whose cluster changed.
@@ -74,36 +103,31 @@ enum Projection {
         [root] + (try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM household_link WHERE root = ?"), arguments: [root]))
     }
 
-    static func refreshCluster(root: String, fresh: [String: [Event]] = [:], merged: Bool = true, db: Database) throws {
-        if !merged, let events = fresh[root],
-            try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM event WHERE household = ?"), arguments: [root]) == events.count
-        {
-            // A household seen for the first time: nothing derived from it is stored yet.
-            if let cluster = Derivation.cluster(root: root, events: events) { try write(cluster, db: db) }
-            return
-        }
-        let codes = merged ? try clusterCodes(root: root, db: db) : [root]
+    static func refreshCluster(root: String, codes: [String]? = nil, db: Database) throws {
+        let codes = try codes ?? clusterCodes(root: root, db: db)
         let events = try EventLog.events(households: codes, db: db)
-        for code in codes {
-            // The members about to be rewritten leave the tally first.
-            for row in try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT scheme, commune, village_key, birth_year, count(*) AS members, coalesce(sum(dvctt = 1), 0) AS dvctt,
-                            coalesce(sum(vneid = 'level2'), 0) AS level2
-                        FROM member WHERE household = ? AND counted = 1 GROUP BY scheme, commune, village_key, birth_year
-                        """), arguments: [code])
-            {
-                try tally(db, scheme: row["scheme"], commune: row["commune"], villageKey: row["village_key"], birthYear: row["birth_year"],
-                          members: -(row["members"] as Int), dvctt: -(row["dvctt"] as Int), level2: -(row["level2"] as Int))
-            }
-            // Members and visits count under the cluster's root; on a merge or unmerge both roots are refreshed.
-            for table in ["household WHERE code", "member WHERE household", "visit WHERE household", "field_conflict WHERE household"] {
-                try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [code])
-            }
-        }
+        for code in codes { try forget(code, db: db) }
         guard let cluster = Derivation.cluster(root: root, events: events) else { return }
         try write(cluster, db: db)
+    }
+
+    /// Removes what was derived under a household code, its members from the tally first.
+    static func forget(_ code: String, db: Database) throws {
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT scheme, commune, village_key, birth_year, count(*) AS members, coalesce(sum(dvctt = 1), 0) AS dvctt,
+                        coalesce(sum(vneid = 'level2'), 0) AS level2
+                    FROM member WHERE household = ? AND counted = 1 GROUP BY scheme, commune, village_key, birth_year
+                    """), arguments: [code])
+        {
+            try tally(db, scheme: row["scheme"], commune: row["commune"], villageKey: row["village_key"], birthYear: row["birth_year"],
+                      members: -(row["members"] as Int), dvctt: -(row["dvctt"] as Int), level2: -(row["level2"] as Int))
+        }
+        // Members and visits count under the cluster's root; on a merge or unmerge both roots are refreshed.
+        for table in ["household WHERE code", "member WHERE household", "visit WHERE household", "field_conflict WHERE household"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) = ?").execute(arguments: [code])
+        }
     }
 
     static func write(_ cluster: ClusterState, db: Database) throws {
@@ -298,5 +322,31 @@ enum Projection {
                 sql: "INSERT INTO village (scheme, commune, key, name, new_commune) VALUES (?, ?, ?, ?, ?)",
                 arguments: [commune.scheme.rawValue, commune.code, key, village.name, village.newCommune])
         }
+    }
+}
+
+/// Events of households seen in earlier files of one merge, so that a household a later batch touches again
+/// is not read back and decoded. Bounded: the oldest households are dropped first.
+final class EventCache {
+    private var events: [String: [Event]] = [:]
+    private var order: [String] = []
+    private var count = 0
+    let capacity: Int
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    subscript(code: String) -> [Event]? { events[code] }
+
+    func remember(_ learned: [String: [Event]]) {
+        for (code, list) in learned {
+            if let old = events.updateValue(list, forKey: code) { count -= old.count } else { order.append(code) }
+            count += list.count
+        }
+        var dropped = 0
+        while count > capacity, dropped < order.count {
+            if let old = events.removeValue(forKey: order[dropped]) { count -= old.count }
+            dropped += 1
+        }
+        order.removeFirst(dropped)
     }
 }

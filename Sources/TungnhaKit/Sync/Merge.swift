@@ -107,14 +107,15 @@ extension Store {
     public func merge(_ paths: [String], language: Language = .vi, progress: (FileOutcome) -> Void = { _ in }) throws -> MergeOutcome {
         let identity = try identity()
         // A larger page cache for the random inserts of a big merge; still well under 200 MB in all.
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -131072") }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -98304") }
+        let known = EventCache(capacity: 60_000)
         var outcomes: [FileOutcome] = []
         for (path, named) in collectFiles(paths) {
             var outcome: FileOutcome
             if !named, !Self.looksLikeBatch(path) {
                 outcome = FileOutcome(file: path, status: .skipped)
             } else {
-                outcome = mergeFile(path, identity: identity, language: language)
+                outcome = mergeFile(path, identity: identity, language: language, known: known)
             }
             progress(outcome)
             outcomes.append(outcome)
@@ -167,7 +168,7 @@ extension Store {
         return value?["format"] == .string(BatchHeader.format)
     }
 
-    func mergeFile(_ path: String, identity: DeviceIdentity, language: Language) -> FileOutcome {
+    func mergeFile(_ path: String, identity: DeviceIdentity, language: Language, known: EventCache) -> FileOutcome {
         var outcome = FileOutcome(file: path, status: .refused)
         do {
             let header = try Self.readHeader(path)
@@ -183,7 +184,9 @@ extension Store {
                 outcome.knownEvents = header.events
                 return outcome
             }
-            let applied = try write { db in try apply(path, header: header, db: db) }
+            let applied = try write { db in try apply(path, header: header, known: known, db: db) }
+            // Only what a committed transaction holds may serve the next files.
+            known.remember(applied.learned)
             outcome.status = .applied
             outcome.newEvents = applied.new
             outcome.knownEvents = applied.known
@@ -331,10 +334,11 @@ extension Store {
         var new = 0
         var known = 0
         var clashes: [FileOutcome.Clash] = []
+        var learned: [String: [Event]] = [:]
     }
 
     /// Reads and applies one file inside the caller's transaction; any refusal undoes all of it.
-    func apply(_ path: String, header: BatchHeader, db: Database) throws -> Applied {
+    func apply(_ path: String, header: BatchHeader, known: EventCache? = nil, db: Database) throws -> Applied {
         try db.execute(
             sql: """
                 INSERT INTO batch (device, label, number, kind, scheme, commune, events, first_seq, last_seq, written_at, written_ms,
@@ -420,7 +424,7 @@ extension Store {
         try db.execute(
             sql: "UPDATE batch SET sha256 = ?, new_events = ?, known_events = ?, conflicts = ? WHERE rowid = ?",
             arguments: [footer.sha256, applied.new, applied.known, applied.clashes.count, batchRow])
-        try Projection.apply(change, fresh: fresh, db: db)
+        applied.learned = try Projection.apply(change, fresh: fresh, known: known, db: db)
         return applied
     }
 
