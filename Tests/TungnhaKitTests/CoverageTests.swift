@@ -112,7 +112,7 @@ import Testing
         let state = try #require(Derivation.cluster(root: household, events: events))
         #expect(!state.root.coverage.covered)
         #expect(state.members[0].abilities.vneid == .pending)
-        #expect(state.visits.count == 1)
+        #expect(state.visitCount == 1)
     }
 
     @Test func concurrentEditsResolveByTimeAndAreListed() throws {

@@ -51,7 +51,7 @@ final class ThreeDevices: @unchecked Sendable {
 
         for (store, label) in [(a, "Laptop tổ 1"), (b, "Laptop tổ 2"), (district, "Máy chủ huyện")] {
             let device = try store.identity().id
-            let bodies = try store.read { db in try String.fetchAll(db, sql: "SELECT body FROM event WHERE device = ? ORDER BY seq", arguments: [device]) }
+            let bodies = try store.read { db in try String.fetchAll(db, sql: "SELECT body FROM event WHERE device = (SELECT rowid FROM device WHERE id = ?) ORDER BY seq", arguments: [device]) }
             events.append((device, label, bodies))
         }
         // The reference: every device's events in one batch each, merged once.

@@ -13,6 +13,10 @@ public enum StoreError: TungnhaError, Equatable {
     case notAStore(path: String)
     case laptopOnly(path: String)
     case districtOnly(path: String)
+    /// Something stored does not read back (a damaged file, or a change made outside tungnha).
+    case damaged(what: String)
+    /// SQLite could not do what was asked: the store is locked, the disk is full, the file cannot be written.
+    case unavailable(path: String, detail: String)
 }
 
 /// Problems setting up a machine with `init`.

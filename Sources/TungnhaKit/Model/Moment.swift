@@ -80,6 +80,9 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + Int64(days)) }
 
+    /// The first millisecond of this day in Vietnam.
+    public var startMillis: Int64 { daysSinceEpoch * 86_400_000 - Int64(Moment.vietnamOffsetMinutes) * 60_000 }
+
     /// The last millisecond of this day in Vietnam.
     public var endMillis: Int64 { (daysSinceEpoch + 1) * 86_400_000 - Int64(Moment.vietnamOffsetMinutes) * 60_000 - 1 }
 
@@ -119,9 +122,12 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var date: Date { Date(timeIntervalSince1970: Double(millis) / 1000) }
 
     /// The day this moment falls on, in Vietnam.
-    public var vietnamDate: LocalDate {
+    public var vietnamDate: LocalDate { LocalDate(daysSinceEpoch: vietnamDay) }
+
+    /// The same day as days since 1970-01-01.
+    public var vietnamDay: Int64 {
         let local = millis + Int64(Moment.vietnamOffsetMinutes) * 60_000
-        return LocalDate(daysSinceEpoch: local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000)
+        return local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
     }
 
     public static func < (lhs: Moment, rhs: Moment) -> Bool { lhs.millis < rhs.millis }

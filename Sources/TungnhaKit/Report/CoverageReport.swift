@@ -13,6 +13,9 @@ public struct ReportRequest: Sendable {
     /// The state at the end of this day (Vietnam time); today when nil.
     public var asOf: LocalDate?
 
+    /// A household not visited in this many days, the report's day included, is due a visit.
+    public static let recentDays: Int64 = 30
+
     public init(level: ReportLevel = .commune, province: String? = nil, commune: String? = nil, asOf: LocalDate? = nil) {
         self.level = level
         self.province = province
@@ -104,100 +107,65 @@ extension Store {
             throw TargetError.unknownCommune(code: commune)
         }
         let asOf = request.asOf ?? now.vietnamDate
-        let state = request.asOf == nil ? DerivedState.current(self) : try DerivedState.asOf(self, cutoff: asOf.endMillis)
-        let cells = try state.queue.read { db in try Self.cells(
-            db, since: asOf.endMillis - 30 * 86_400_000, byVolunteer: request.level == .volunteer, byVillage: request.level == .village) }
-        let (villages, register, targets, identity) = try read { db in
-            (try Self.villageAssignments(db), try Self.register(db), TargetBook(targets: try Self.targets(db)), try Self.identity(db))
+        let byVolunteer = request.level == .volunteer
+        let byVillage = request.level == .village
+        let builder = try read { db in
+            ReportBuilder(
+                request: request, asOf: asOf,
+                villages: request.asOf == nil ? try Self.villageAssignments(db) : try PastFigures.villages(asOf: asOf, db: db),
+                register: try Self.register(db), targets: TargetBook(targets: try Self.targets(db)), storeProvince: try Self.identity(db)?.province)
         }
-        return ReportBuilder(
-            request: request, asOf: asOf, villages: villages, register: register, targets: targets,
-            storeProvince: identity?.province
-        ).build(cells)
+        let cells = try read { db in
+            request.asOf == nil
+                ? try Self.cells(db, staleBefore: asOf.adding(days: -Int(ReportRequest.recentDays - 1)).startMillis, byVolunteer: byVolunteer, byVillage: byVillage)
+                : try PastFigures.cells(on: asOf, byVolunteer: byVolunteer, byVillage: byVillage, db: db)
+        }
+        return builder.build(cells)
     }
 
-    /// The grouped SQL every report runs (bench/report.sql runs the same against the same store).
-    static let householdCellsSQL = """
-        SELECT scheme, commune, village_key, min(village) AS village, count(*) AS registered,
-            sum(visits > 0) AS visited, sum(covered) AS covered,
-            sum(last_visit_ms IS NULL OR last_visit_ms < ?) AS stale, max(last_activity_ms) AS last_activity
-        FROM household WHERE merged_into IS NULL AND moved = 0
-        GROUP BY scheme, commune, village_key
-        """
-    /// 2025 communes need no village to be placed: their members are added up by commune, in the tally's own order.
-    static let memberCellsSQL = """
-        SELECT scheme, commune, '' AS village_key, birth_year, sum(members) AS members, sum(dvctt) AS dvctt, sum(level2) AS level2
-        FROM member_tally WHERE scheme = '2025' GROUP BY scheme, commune, birth_year
-        UNION ALL
-        SELECT scheme, commune, village_key, birth_year, members, dvctt, level2 FROM member_tally WHERE scheme = 'pre2025' AND members > 0
-        """
-    static let memberVillageCellsSQL = """
-        SELECT scheme, commune, village_key, birth_year, members, dvctt, level2 FROM member_tally WHERE members > 0
-        """
-
-    static func cells(_ db: Database, since: Int64, byVolunteer: Bool, byVillage: Bool) throws -> [ReportCell] {
+    /// The cells of the store's state now, from the household rows and the member tally.
+    static func cells(_ db: Database, staleBefore: Int64, byVolunteer: Bool, byVillage: Bool) throws -> [ReportCell] {
         var cells: [String: ReportCell] = [:]
-        if byVolunteer {
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT scheme, commune, coalesce(last_volunteer, '') AS volunteer, count(*) AS registered, sum(visits > 0) AS visited,
-                        sum(covered) AS covered, sum(last_visit_ms IS NULL OR last_visit_ms < ?) AS stale, max(last_activity_ms) AS last_activity
-                    FROM household WHERE merged_into IS NULL AND moved = 0 GROUP BY scheme, commune, volunteer
-                    """, arguments: [since])
-            {
-                let volunteer: String = row["volunteer"]
-                let key = "\(row["scheme"] as String)|\(row["commune"] as String)|\(volunteer)"
-                cells[key] = ReportCell(
-                    scheme: Scheme(rawValue: row["scheme"]) ?? .y2025, commune: row["commune"], villageKey: "", village: "", volunteer: volunteer,
-                    registered: row["registered"], visited: row["visited"], covered: row["covered"], stale: row["stale"], lastActivity: row["last_activity"])
-            }
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT m.scheme, m.commune, coalesce(h.last_volunteer, '') AS volunteer, m.birth_year, count(*) AS members,
-                        coalesce(sum(m.dvctt = 1), 0) AS dvctt, coalesce(sum(m.vneid = 'level2'), 0) AS level2
-                    FROM member m JOIN household h ON h.code = m.household WHERE m.counted = 1
-                    GROUP BY m.scheme, m.commune, volunteer, m.birth_year
-                    """)
-            {
-                let key = "\(row["scheme"] as String)|\(row["commune"] as String)|\(row["volunteer"] as String)"
-                cells[key]?.members[row["birth_year"]] = (row["members"], row["dvctt"], row["level2"])
-            }
-            return Array(cells.values)
-        }
-        for row in try Row.fetchAll(db, sql: householdCellsSQL, arguments: [since]) {
-            let scheme = Scheme(rawValue: row["scheme"]) ?? .y2025
+        for figures in try HouseholdRecord.figures(byVolunteer: byVolunteer, staleBefore: staleBefore, db: db) {
             // Outside a village report, a 2025 commune is one cell: villages only place pre-2025 records.
-            let villageKey: String = byVillage || scheme == .pre2025 ? row["village_key"] : ""
-            let key = "\(scheme.rawValue)|\(row["commune"] as String)|\(villageKey)"
-            var cell = cells[key] ?? ReportCell(scheme: scheme, commune: row["commune"], villageKey: villageKey, village: villageKey.isEmpty ? "" : row["village"])
-            cell.registered += row["registered"] as Int
-            cell.visited += row["visited"] as Int
-            cell.covered += row["covered"] as Int
-            cell.stale += row["stale"] as Int
-            if let last = row["last_activity"] as Int64? { cell.lastActivity = max(cell.lastActivity ?? last, last) }
+            let keyPart = byVolunteer || byVillage || figures.scheme == .pre2025 ? figures.key : ""
+            let key = "\(figures.scheme.rawValue)|\(figures.commune)|\(keyPart)"
+            var cell = cells[key] ?? ReportCell(
+                scheme: figures.scheme, commune: figures.commune, villageKey: byVolunteer ? "" : keyPart,
+                village: byVolunteer || keyPart.isEmpty ? "" : figures.village, volunteer: byVolunteer ? keyPart : nil)
+            cell.registered += figures.registered
+            cell.visited += figures.visited
+            cell.covered += figures.covered
+            cell.stale += figures.stale
+            if let last = figures.lastActivity { cell.lastActivity = max(cell.lastActivity ?? last, last) }
             cells[key] = cell
         }
-        for row in try Row.fetchAll(db, sql: byVillage ? memberVillageCellsSQL : memberCellsSQL) {
-            let key = "\(row["scheme"] as String)|\(row["commune"] as String)|\(row["village_key"] as String)"
-            cells[key]?.members[row["birth_year"]] = (row["members"], row["dvctt"], row["level2"])
+        if byVolunteer {
+            for row in try MemberRecord.volunteerFigures(db: db) {
+                cells["\(row.scheme.rawValue)|\(row.commune)|\(row.volunteer)"]?.members[row.birthYear] = (row.members, row.dvctt, row.level2)
+            }
+        } else {
+            for tally in try MemberTallyRecord.figures(byVillage: byVillage, db: db) {
+                cells["\(tally.key.commune.scheme.rawValue)|\(tally.key.commune.code)|\(tally.key.villageKey)"]?.members[tally.key.birthYear] =
+                    (tally.counts.members, tally.counts.dvctt, tally.counts.level2)
+            }
         }
         return Array(cells.values)
     }
 
-    /// Pre-2025 villages the team assigned to a 2025 commune: "scheme|commune|village key" → new commune.
-    static func villageAssignments(_ db: Database) throws -> [String: (name: String, newCommune: String?)] {
-        var villages: [String: (name: String, newCommune: String?)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT scheme, commune, key, name, new_commune FROM village") {
-            villages["\(row["scheme"] as String)|\(row["commune"] as String)|\(row["key"] as String)"] = (row["name"], row["new_commune"])
+    /// Pre-2025 villages the team assigned to a 2025 commune: "scheme|commune|village key" → village.
+    static func villageAssignments(_ db: Database) throws -> [String: Derivation.VillageState] {
+        var villages: [String: Derivation.VillageState] = [:]
+        for village in try VillageRecord.all(db: db) {
+            villages["\(village.commune.scheme.rawValue)|\(village.commune.code)|\(village.key)"] =
+                Derivation.VillageState(name: village.name, newCommune: village.newCommune)
         }
         return villages
     }
 
     /// The household register: 2025 commune → village key → households.
-    static func register(_ db: Database) throws -> [String: [String: (name: String, households: Int)]] {
-        var register: [String: [String: (name: String, households: Int)]] = [:]
+    static func register(_ db: Database) throws -> ReportBuilder.Register {
+        var register: ReportBuilder.Register = [:]
         for row in try Row.fetchAll(db, sql: "SELECT commune, village_key, village, households FROM register WHERE scheme = '2025'") {
             register[row["commune"], default: [:]][row["village_key"]] = (row["village"], row["households"])
         }

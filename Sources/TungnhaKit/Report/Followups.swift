@@ -25,25 +25,13 @@ public struct FollowupList: Sendable, Codable, Equatable {
 extension Store {
     public func followups(village: String? = nil) throws -> FollowupList {
         try read { db in
-            var sql = """
-                SELECT code, village, head_name, address, gaps, closest_member, visits, last_visit_ms, follow_up FROM household
-                WHERE merged_into IS NULL AND moved = 0 AND covered = 0
-                """
-            var arguments: StatementArguments = []
-            if let village {
-                sql += " AND village_key = ?"
-                arguments += [Folding.fold(village)]
-            }
-            sql += " ORDER BY village_key, follow_up IS NULL, follow_up, last_visit_ms, code"
             var list = FollowupList(revisit: [], neverVisited: [])
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-                let code: String = row["code"]
+            for household in try HouseholdRecord.notCovered(villageKey: village.map(Folding.fold), db: db) {
                 let item = Followup(
-                    code: code, shortCode: try Lookup.abbreviate(code, table: "household", db: db), village: row["village"],
-                    headName: row["head_name"], address: row["address"],
-                    gaps: (row["gaps"] as String).split(separator: ",").compactMap { CoverageRule.Gap(rawValue: String($0)) },
-                    closestMember: (row["closest_member"] as String?).map { String($0.prefix(ShortCode.shownLength)) }, visits: row["visits"],
-                    lastVisit: (row["last_visit_ms"] as Int64?).map { Moment(millis: $0).rfc3339 }, followUp: row["follow_up"])
+                    code: household.code, shortCode: try Lookup.abbreviate(household.code, table: .household, db: db),
+                    village: household.village, headName: household.headName, address: household.address, gaps: household.gaps,
+                    closestMember: household.closestMember.map { String($0.prefix(ShortCode.shownLength)) }, visits: household.visits,
+                    lastVisit: household.lastVisitMillis.map { Moment(millis: $0).rfc3339 }, followUp: household.followUp)
                 if item.visits == 0 { list.neverVisited.append(item) } else { list.revisit.append(item) }
             }
             return list

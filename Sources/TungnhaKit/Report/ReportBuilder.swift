@@ -3,10 +3,14 @@ import Foundation
 /// Turns the cells of the derived state into report lines: places each under its 2025 commune
 /// (through the official conversion table for pre-2025 records), groups, adds up, checks targets.
 struct ReportBuilder {
+    /// 2025 commune → village key → (village, households).
+    typealias Register = [String: [String: (name: String, households: Int)]]
+
     let request: ReportRequest
     let asOf: LocalDate
-    let villages: [String: (name: String, newCommune: String?)]
-    let register: [String: [String: (name: String, households: Int)]]
+    /// "scheme|commune|village key" → the village as it stood on the report's day.
+    let villages: [String: Derivation.VillageState]
+    let register: Register
     let targets: TargetBook
     let storeProvince: String?
     let units = AdminUnits.shared

@@ -17,23 +17,17 @@ extension Store {
     public func duplicateCandidates(limit: Int = 50) throws -> [DuplicatePair] {
         try read { db in
             struct Candidate {
-                var row: Row
+                var row: HouseholdRecord
                 var name: String?
                 var address: String?
             }
             var groups: [String: [Candidate]] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT \(Queries.summaryColumns), registered_at FROM household
-                    WHERE merged_into IS NULL AND moved = 0 ORDER BY code
-                    """)
-            for row in rows {
-                let name = (row["head_name"] as String?).map(Folding.fold)
-                let address = (row["address"] as String?).map(Folding.fold)
+            for household in try HouseholdRecord.counted(db: db) {
+                let name = household.headName.map(Folding.fold)
+                let address = household.address.map(Folding.fold)
                 guard name != nil || address != nil else { continue }
-                let key = "\(row["scheme"] as String)|\(row["commune"] as String)|\(Folding.fold(row["village"] as String))"
-                groups[key, default: []].append(Candidate(row: row, name: name, address: address))
+                let key = "\(household.commune.scheme.rawValue)|\(household.commune.code)|\(Folding.fold(household.village))"
+                groups[key, default: []].append(Candidate(row: household, name: name, address: address))
             }
             func similarity(_ a: String?, _ b: String?) -> Double? {
                 guard let a, let b, !a.isEmpty, !b.isEmpty else { return nil }
@@ -41,7 +35,7 @@ extension Store {
                 let longest = max(a.unicodeScalars.count, b.unicodeScalars.count)
                 return 1 - Double(Folding.distance(a, b)) / Double(longest)
             }
-            var found: [(score: Double, name: Double?, address: Double?, a: Row, b: Row)] = []
+            var found: [(score: Double, name: Double?, address: Double?, a: HouseholdRecord, b: HouseholdRecord)] = []
             for (_, members) in groups {
                 // Only pairs sharing a given name (the last word) or a house number are compared.
                 var blocks: [String: [Int]] = [:]
@@ -70,11 +64,11 @@ extension Store {
                     }
                 }
             }
-            found.sort { ($0.score, $1.a["code"] as String) > ($1.score, $0.a["code"] as String) }
+            found.sort { ($0.score, $1.a.code) > ($1.score, $0.a.code) }
             return try found.prefix(limit).map { pair in
                 let first = try Queries.summary(pair.a, db: db)
                 let second = try Queries.summary(pair.b, db: db)
-                let registeredFirst = Moment(rfc3339: pair.a["registered_at"])!.millis <= Moment(rfc3339: pair.b["registered_at"])!.millis
+                let registeredFirst = (Moment(rfc3339: pair.a.registeredAt)?.millis ?? 0) <= (Moment(rfc3339: pair.b.registeredAt)?.millis ?? 0)
                 let keepFirst = (first.visits, first.members) != (second.visits, second.members)
                     ? (first.visits, first.members) > (second.visits, second.members) : registeredFirst
                 return DuplicatePair(

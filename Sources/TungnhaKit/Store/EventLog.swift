@@ -1,74 +1,145 @@
+import Foundation
 import GRDB
 
+/// An event as the store holds it: its place in the log with what it says.
+struct StoredEvent: Sendable {
+    var rowid: Int64
+    var event: Event
+}
+
 /// The append-only table of events: the one thing every store holds and every merge adds to.
+/// Ids are kept as their 16 bytes and devices as numbers, so that the log's two unique indexes stay small.
 enum EventLog {
     enum Outcome: Equatable {
-        case new
+        case new(rowid: Int64)
         /// Same id, same content: already here.
         case known
         /// Same id (or same device and sequence number) with other content: not applied.
         case clash(existingBatch: Int64?)
     }
 
-    static func insert(_ event: Event, canonical: String, batch: Int64?, db: Database) throws -> Outcome {
-        var target: String?
-        switch event.body {
-        case .eventVoided(let id, _), .eventCorrected(let id, _): target = id
-        default: target = nil
-        }
+    /// The number the log knows a device by, made the first time the device is seen.
+    static func deviceKey(_ device: String, db: Database) throws -> Int64 {
+        if let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM device WHERE id = ?"), arguments: [device]) { return key }
+        try db.cachedStatement(sql: "INSERT INTO device (id) VALUES (?)").execute(arguments: [device])
+        return db.lastInsertedRowID
+    }
+
+    static func existingDeviceKey(_ device: String, db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM device WHERE id = ?"), arguments: [device])
+    }
+
+    static func insert(_ event: Event, canonical: String, deviceKey: Int64, batch: Int64?, db: Database) throws -> Outcome {
+        guard let id = EventKey(event.id) else { throw StoreError.damaged(what: "event id \(event.id)") }
+        let target = Derivation.target(of: event).flatMap(EventKey.init)
         let changed = try FastStatement(
             db,
             """
-            INSERT INTO event (id, device, seq, at, at_ms, type, scheme, commune, household, target, body, batch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            INSERT INTO event (id, device, seq, at_ms, type, scheme, commune, household, target, body, batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """
         ).run { bind in
-            bind.text(event.id)
-            bind.text(event.device)
+            bind.blob(id.bytes)
+            bind.int(deviceKey)
             bind.int(event.seq)
-            bind.text(event.at.rfc3339)
             bind.int(event.at.millis)
             bind.text(event.kind.rawValue)
             bind.text(event.commune.scheme.rawValue)
             bind.text(event.commune.code)
             bind.text(event.household)
-            bind.text(target)
+            bind.blob(target?.bytes)
             bind.text(canonical)
             bind.int(batch)
         }
-        if changed == 1 { return .new }
+        if changed == 1 { return .new(rowid: db.lastInsertedRowID) }
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT body, batch FROM event WHERE id = ? OR (device = ? AND seq = ?) ORDER BY id = ? DESC LIMIT 1"),
-            arguments: [event.id, event.device, event.seq, event.id])
+            arguments: [Data(id.bytes), deviceKey, event.seq, Data(id.bytes)])
         if let existing, existing["body"] as String == canonical { return .known }
         return .clash(existingBatch: existing?["batch"])
     }
 
     static func nextSeq(device: String, db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event WHERE device = ?", arguments: [device]) ?? 0) + 1
+        guard let key = try existingDeviceKey(device, db: db) else { return 1 }
+        return (try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM event WHERE device = ?"), arguments: [key]) ?? 0) + 1
     }
 
-    /// Events stored in the log were checked on the way in; reading them back cannot fail.
-    static func decode(_ body: String) -> Event {
+    /// Reads a stored event back. Stored events were checked on the way in and are not checked again, so that a
+    /// release that tightens a limit still opens old stores; one that does not read back is an error, not a crash.
+    static func decode(_ body: String) throws -> Event {
         do {
-            return try EventCodec.event(from: try JSONParser.parse(body))
+            return try EventCodec.storedEvent(from: try JSONParser.parse(body))
         } catch {
-            fatalError("stored event does not read back: \(error)")
+            throw StoreError.damaged(what: "event \(body.prefix(60))")
         }
     }
 
-    static func events(households codes: [String], db: Database) throws -> [Event] {
-        guard !codes.isEmpty else { return [] }
-        if codes.count == 1 {
-            return try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM event WHERE household = ?"), arguments: [codes[0]])
-                .map(decode)
+    /// Every event of these households up to a rowid, in log order.
+    static func events(households codes: [String], upTo: Int64 = .max, db: Database) throws -> [StoredEvent] {
+        var events: [StoredEvent] = []
+        for code in codes {
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT rowid, body FROM event WHERE household = ? AND rowid <= ?"), arguments: [code, upTo])
+            while let row = try rows.next() { events.append(StoredEvent(rowid: row[0], event: try decode(row[1]))) }
         }
-        let marks = databaseQuestionMarks(count: codes.count)
-        return try String.fetchAll(db, sql: "SELECT body FROM event WHERE household IN (\(marks))", arguments: StatementArguments(codes))
-            .map(decode)
+        return events.sorted { $0.rowid < $1.rowid }
+    }
+
+    static func hasEvents(household code: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE household = ? LIMIT 1"), arguments: [code]) ?? false
     }
 
     static func event(id: String, db: Database) throws -> Event? {
-        try String.fetchOne(db, sql: "SELECT body FROM event WHERE id = ?", arguments: [id]).map(decode)
+        guard let key = EventKey(id) else { return nil }
+        return try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM event WHERE id = ?"), arguments: [Data(key.bytes)]).map(decode)
+    }
+
+    /// Events whose id starts with `prefix`, at most `limit`: (id, type, body).
+    static func events(idPrefix prefix: String, limit: Int, db: Database) throws -> [Event] {
+        guard let range = EventKey.range(prefix: prefix) else { return [] }
+        return try String.fetchAll(
+            db, sql: "SELECT body FROM event WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?",
+            arguments: [Data(range.low), Data(range.high), limit]
+        ).map(decode)
+    }
+
+    /// The events that void or correct `id`.
+    static func actions(on id: String, db: Database) throws -> [Event] {
+        guard let key = EventKey(id) else { return [] }
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM event WHERE target = ?"), arguments: [Data(key.bytes)]).map(decode)
+    }
+
+    /// Village events of one commune and the voids and corrections of them.
+    static func villageEvents(_ commune: CommuneRef, db: Database) throws -> [Event] {
+        try String.fetchAll(
+            db, sql: "SELECT body FROM event WHERE household IS NULL AND scheme = ? AND commune = ?",
+            arguments: [commune.scheme.rawValue, commune.code]
+        ).map(decode)
+    }
+
+    /// Village events up to a moment (and the voids among them), for the villages as they stood then.
+    static func villageEvents(upTo millis: Int64, db: Database) throws -> [Event] {
+        try String.fetchAll(
+            db, sql: "SELECT body FROM event WHERE household IS NULL AND at_ms <= ?", arguments: [millis]
+        ).map(decode)
+    }
+
+    /// Every merge, and the voids of merges.
+    static func mergeEvents(db: Database) throws -> [Event] {
+        let merges = try String.fetchAll(db, sql: "SELECT body FROM event WHERE type = 'household.merged'").map(decode)
+        var events = merges
+        for merge in merges { events += try actions(on: merge.id, db: db) }
+        return events
+    }
+
+    static func lastRowid(_ db: Database) throws -> Int64 { try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM event") ?? 0 }
+
+    /// Events after `rowid`, in log order, `limit` at a time.
+    static func events(after rowid: Int64, limit: Int, db: Database) throws -> [StoredEvent] {
+        var events: [StoredEvent] = []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(sql: "SELECT rowid, body FROM event WHERE rowid > ? ORDER BY rowid LIMIT ?"), arguments: [rowid, limit])
+        while let row = try rows.next() { events.append(StoredEvent(rowid: row[0], event: try decode(row[1]))) }
+        return events
     }
 }

@@ -30,6 +30,19 @@ struct FastStatement {
         mutating func int(_ value: Int?) { int(value.map(Int64.init)) }
 
         mutating func bool(_ value: Bool?) { int(value.map { $0 ? Int64(1) : 0 }) }
+
+        mutating func blob(_ value: [UInt8]?) {
+            index += 1
+            guard let value else {
+                sqlite3_bind_null(handle, index)
+                return
+            }
+            if value.isEmpty {
+                sqlite3_bind_zeroblob(handle, index, 0)
+            } else {
+                _ = value.withUnsafeBytes { raw in sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), Binder.transient) }
+            }
+        }
     }
 
     /// Binds, runs to completion, and returns how many rows changed.

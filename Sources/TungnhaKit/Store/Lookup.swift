@@ -15,79 +15,57 @@ enum Lookup {
         let prefix = ShortCode.normalize(text)
         guard prefix.count >= ShortCode.shortestPrefix else { throw LookupError.tooShort(text: text, kind: .household) }
         guard ShortCode.isValidPrefix(prefix) else { throw LookupError.notFound(text: text, kind: .household) }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT code, merged_into, scheme, commune, consent, head_name, address, village FROM household
-                WHERE code >= ? AND code < ? ORDER BY code LIMIT 6
-                """, arguments: [prefix, prefix + "~"])
-        guard !rows.isEmpty else { throw LookupError.notFound(text: text, kind: .household) }
-        guard rows.count == 1 else {
+        let found = try HouseholdRecord.withPrefix(prefix, limit: 6, db: db)
+        guard let household = found.first else { throw LookupError.notFound(text: text, kind: .household) }
+        guard found.count == 1 else {
             throw LookupError.ambiguous(
-                text: text, kind: .household,
-                candidates: rows.map { LookupError.Candidate(code: $0["code"], label: label($0)) })
+                text: text, kind: .household, candidates: found.map { LookupError.Candidate(code: $0.code, label: label($0)) })
         }
-        let row = rows[0]
-        let code: String = row["code"]
-        return HouseholdRow(
-            code: code, root: row["merged_into"] ?? code,
-            commune: CommuneRef(code: row["commune"], scheme: Scheme(rawValue: row["scheme"]) ?? .y2025),
-            consent: row["consent"], label: label(row))
+        return HouseholdRow(code: household.code, root: household.root, commune: household.commune, consent: household.consent, label: label(household))
     }
 
-    static func label(_ row: Row) -> String {
-        [row["head_name"] as String?, row["address"] as String?, row["village"] as String?].compactMap { $0 }.joined(separator: ", ")
+    static func label(_ household: HouseholdRecord) -> String {
+        [household.headName, household.address, household.village].compactMap { $0 }.joined(separator: ", ")
     }
+
+    /// The household a code counts under now.
+    static func root(of code: String, db: Database) throws -> String? { try HouseholdRecord.find(code, db: db)?.root }
 
     /// A member of `household` (its whole cluster) by code prefix; within a household one or two characters usually do.
     static func member(_ text: String, household: String?, db: Database) throws -> (code: String, household: String) {
         let prefix = ShortCode.normalize(text)
         if household == nil, prefix.count < ShortCode.shortestPrefix { throw LookupError.tooShort(text: text, kind: .member) }
         guard ShortCode.isValidPrefix(prefix) else { throw LookupError.notFound(text: text, kind: .member) }
-        var sql = "SELECT code, household, name, birth_year FROM member WHERE code >= ? AND code < ?"
-        var arguments: StatementArguments = [prefix, prefix + "~"]
-        if let household {
-            sql += " AND household = ?"
-            arguments += [household]
+        let found = try MemberRecord.withPrefix(prefix, household: household, limit: 6, db: db)
+        if found.isEmpty, let household, !(try MemberRecord.withPrefix(prefix, household: nil, limit: 1, db: db)).isEmpty {
+            throw LookupError.memberNotInHousehold(member: text, household: household)
         }
-        let rows = try Row.fetchAll(db, sql: sql + " ORDER BY code LIMIT 6", arguments: arguments)
-        if rows.isEmpty, let household {
-            let elsewhere = try String.fetchOne(
-                db, sql: "SELECT household FROM member WHERE code >= ? AND code < ? LIMIT 1", arguments: [prefix, prefix + "~"])
-            if elsewhere != nil { throw LookupError.memberNotInHousehold(member: text, household: household) }
-        }
-        guard !rows.isEmpty else { throw LookupError.notFound(text: text, kind: .member) }
-        guard rows.count == 1 else {
+        guard let member = found.first else { throw LookupError.notFound(text: text, kind: .member) }
+        guard found.count == 1 else {
             throw LookupError.ambiguous(
                 text: text, kind: .member,
-                candidates: rows.map { row in
-                    LookupError.Candidate(
-                        code: row["code"], label: [row["name"] as String?, String(row["birth_year"] as Int)].compactMap { $0 }.joined(separator: ", "))
-                })
+                candidates: found.map { LookupError.Candidate(code: $0.code, label: [$0.name, String($0.birthYear)].compactMap { $0 }.joined(separator: ", ")) })
         }
-        return (rows[0]["code"], rows[0]["household"])
+        return (member.code, member.household)
     }
 
     static func event(_ text: String, db: Database) throws -> Event {
         let prefix = text.lowercased().trimmingCharacters(in: .whitespaces)
         guard prefix.count >= 4 else { throw LookupError.tooShort(text: text, kind: .event) }
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT id, type, at FROM event WHERE id >= ? AND id < ? ORDER BY id LIMIT 6", arguments: [prefix, prefix + "~"])
-        guard !rows.isEmpty else { throw LookupError.notFound(text: text, kind: .event) }
-        guard rows.count == 1 else {
+        let found = try EventLog.events(idPrefix: prefix, limit: 6, db: db)
+        guard let event = found.first else { throw LookupError.notFound(text: text, kind: .event) }
+        guard found.count == 1 else {
             throw LookupError.ambiguous(
-                text: text, kind: .event,
-                candidates: rows.map { LookupError.Candidate(code: $0["id"], label: "\($0["type"] as String), \($0["at"] as String)") })
+                text: text, kind: .event, candidates: found.map { LookupError.Candidate(code: $0.id, label: "\($0.kind.rawValue), \($0.at.rfc3339)") })
         }
-        return try EventLog.event(id: rows[0]["id"], db: db)!
+        return event
     }
 
-    /// The shortest prefix (at least 6) that no other code in `table` shares.
-    static func abbreviate(_ code: String, table: String, db: Database) throws -> String {
-        let before = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT code FROM \(table) WHERE code < ? ORDER BY code DESC LIMIT 1"), arguments: [code])
-        let after = try String.fetchOne(
-            db.cachedStatement(sql: "SELECT code FROM \(table) WHERE code > ? ORDER BY code LIMIT 1"), arguments: [code])
-        return ShortCode.abbreviate(code, neighbours: [before, after].compactMap { $0 })
+    enum Table { case household, member }
+
+    /// The shortest prefix (at least 6) that no other code in the table shares.
+    static func abbreviate(_ code: String, table: Table, db: Database) throws -> String {
+        let neighbours = table == .household ? try HouseholdRecord.neighbours(of: code, db: db) : try MemberRecord.neighbours(of: code, db: db)
+        return ShortCode.abbreviate(code, neighbours: neighbours)
     }
 }

@@ -1,8 +1,8 @@
 import GRDB
 
 extension Store {
-    /// The events and the derived state as text, in a fixed order: two stores holding the same
-    /// events must give the same text, whatever order the events arrived in.
+    /// The events and the derived state as text, in a fixed order: two stores holding the same events must give
+    /// the same text, whatever order the events arrived in and however they were derived.
     public func snapshot(events includeEvents: Bool = true) throws -> String {
         try read { db in
             var lines: [String] = []
@@ -13,6 +13,8 @@ extension Store {
                 ("household_link", "code"), ("village", "scheme, commune, key"), ("household", "code"), ("member", "code"),
                 ("visit", "event"), ("field_conflict", "entity, code, field"),
                 ("(SELECT * FROM member_tally WHERE members > 0)", "scheme, commune, village_key, birth_year"),
+                ("(SELECT code, hex(state) AS state FROM household_fold)", "code"),
+                ("(SELECT code, scheme, commune, hex(points) AS points FROM household_timeline)", "code"),
             ]
             for (table, order) in tables {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") {

@@ -6,6 +6,8 @@ import Synchronization
 public struct StoreEnvironment: Sendable {
     public var now: @Sendable () -> Date
     public var random: RandomSource
+    /// For tests: runs after a merge appended a group of files, before it derives them (a crash there loses nothing).
+    var afterAppend: (@Sendable () throws -> Void)?
 
     public init(now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = RandomSource()) {
         self.now = now
@@ -125,6 +127,12 @@ public final class Store: Sendable {
         }
         let store = Store(path: path, queue: queue, environment: environment)
         guard try store.identityIfAny() != nil else { throw StoreError.notAStore(path: path) }
+        // Events a merge appended but did not derive (it was stopped) are derived before anything reads the store.
+        do {
+            if try queue.read(DerivedTables.hasPending) { try queue.write { db in try DerivedTables.derivePending(db: db) } }
+        } catch let error as DatabaseError {
+            throw StoreError.unavailable(path: path, detail: error.message ?? error.resultCode.description)
+        }
         return store
     }
 

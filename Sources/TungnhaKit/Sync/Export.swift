@@ -36,7 +36,8 @@ extension Store {
             return try writeBatch(folder: folder) { db, number in
                 let last = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
                 let bodies = try Row.fetchAll(
-                    db, sql: "SELECT seq, body, rowid FROM event WHERE device = ? AND seq > ? ORDER BY seq", arguments: [identity.id, last])
+                    db, sql: "SELECT seq, body, rowid FROM event WHERE device = ? AND seq > ? ORDER BY seq",
+                    arguments: [try EventLog.existingDeviceKey(identity.id, db: db) ?? -1, last])
                 guard !bodies.isEmpty else {
                     throw ExportError.nothingNew(lastBatch: try Int.fetchOne(db, sql: "SELECT max(number) FROM export"))
                 }
@@ -62,7 +63,8 @@ extension Store {
                 guard let newest = bodies.last?["rowid"] as Int64?, newest > previous else {
                     throw ExportError.nothingNew(lastBatch: try Int.fetchOne(db, sql: "SELECT max(number) FROM export WHERE scheme = ? AND commune = ?", arguments: [scheme.rawValue, code]))
                 }
-                let own = bodies.filter { $0["device"] == identity.id }.map { $0["seq"] as Int64 }
+                let ownKey = try EventLog.existingDeviceKey(identity.id, db: db)
+                let own = bodies.filter { $0["device"] == ownKey }.map { $0["seq"] as Int64 }
                 let header = BatchHeader(
                     kind: .relay, device: identity.id, deviceLabel: identity.label, commune: commune, batch: number, events: bodies.count,
                     firstSeq: own.min(), lastSeq: own.max(), writtenAt: now, tool: "tungnha \(TungnhaVersion.string)")
@@ -84,7 +86,7 @@ extension Store {
             if kind == .device {
                 bodies = try String.fetchAll(
                     db, sql: "SELECT body FROM event WHERE device = ? AND seq BETWEEN ? AND ? ORDER BY seq",
-                    arguments: [identity.id, row["first_seq"], row["last_seq"]])
+                    arguments: [try EventLog.existingDeviceKey(identity.id, db: db) ?? -1, row["first_seq"], row["last_seq"]])
             } else {
                 bodies = try String.fetchAll(
                     db, sql: "SELECT body FROM event WHERE scheme = ? AND commune = ? AND rowid <= ? ORDER BY rowid",

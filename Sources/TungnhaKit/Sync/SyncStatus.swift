@@ -47,9 +47,10 @@ extension Store {
         let identity = try identity()
         return try read { db in
             let lastSeq = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
+            let own = try EventLog.existingDeviceKey(identity.id, db: db) ?? -1
             let pending = identity.role == .laptop
-                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ? AND seq > ?", arguments: [identity.id, lastSeq]) ?? 0
-                : try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [identity.id]) ?? 0
+                ? try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ? AND seq > ?", arguments: [own, lastSeq]) ?? 0
+                : try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [own]) ?? 0
             let last = try Row.fetchOne(db, sql: "SELECT number, written_at, events, file FROM export ORDER BY number DESC LIMIT 1").map {
                 SyncStatus.Export(batch: $0["number"], writtenAt: $0["written_at"], events: $0["events"], file: $0["file"])
             }
@@ -72,20 +73,21 @@ extension Store {
                 let numbers = Set(batches.filter { $0["kind"] == "device" }.map { $0["number"] as Int }).sorted()
                 let missing = numbers.last.map { top in (1...top).filter { !numbers.contains($0) } } ?? []
                 let latest = batches.max { ($0["written_ms"] as Int64) < ($1["written_ms"] as Int64) }!
-                let suspicious = try Row.fetchAll(
+                let key = try EventLog.existingDeviceKey(device, db: db) ?? -1
+                let suspicious = try Int64.fetchAll(
                     db,
                     sql: """
-                        SELECT e.at FROM event e JOIN batch b ON b.rowid = e.batch
+                        SELECT e.at_ms FROM event e JOIN batch b ON b.rowid = e.batch
                         WHERE e.device = ? AND (e.at_ms < ? OR e.at_ms > b.written_ms + ?)
                         ORDER BY e.at_ms
-                        """, arguments: [device, SyncStatus.earliestPlausible, SyncStatus.clockTolerance]
-                ).map { $0["at"] as String }
+                        """, arguments: [key, SyncStatus.earliestPlausible, SyncStatus.clockTolerance]
+                ).map { Moment(millis: $0).rfc3339 }
                 devices.append(
                     SyncStatus.Device(
                         device: device, label: latest["label"], commune: latest["commune"], scheme: Scheme(rawValue: latest["scheme"]) ?? .y2025,
                         batches: numbers, missing: missing, relayBatches: batches.filter { $0["kind"] == "relay" }.count,
                         lastBatchWrittenAt: latest["written_at"], lastMergedAt: batches.map { $0["merged_at"] as String }.max() ?? "",
-                        events: try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [device]) ?? 0,
+                        events: try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [key]) ?? 0,
                         suspiciousTimes: suspicious.count, suspiciousExamples: Array(suspicious.prefix(3))))
             }
             devices.sort { ($0.commune, $0.label, $0.device) < ($1.commune, $1.label, $1.device) }
@@ -93,5 +95,15 @@ extension Store {
                 role: identity.role, label: identity.label, notExported: pending, lastExport: last, devices: devices,
                 clashes: try Int.fetchOne(db, sql: "SELECT count(*) FROM event_clash") ?? 0)
         }
+    }
+}
+
+extension SyncStatus {
+    /// The label each device last gave itself in a batch, and this machine's own.
+    static func deviceLabels(_ db: Database) throws -> [String: String] {
+        var labels: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT device, label FROM batch ORDER BY rowid") { labels[row["device"]] = row["label"] }
+        if let identity = try Store.identity(db) { labels[identity.id] = identity.label }
+        return labels
     }
 }

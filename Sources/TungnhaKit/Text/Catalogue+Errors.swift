@@ -79,6 +79,14 @@ extension StoreError {
             return l.pick(
                 "Lệnh này dùng trên máy chủ huyện, còn \(path) là kho của máy một tổ.",
                 "This command is for the district machine, and \(path) is a team laptop's store.")
+        case .damaged(let what):
+            return l.pick(
+                "Kho có dữ liệu không đọc lại được (\(what)); không có gì bị thay đổi. Hãy chép tệp kho lại từ bản sao lưu, hoặc gửi tệp kho cho người hỗ trợ kỹ thuật.",
+                "The store holds data that does not read back (\(what)); nothing was changed. Copy the store back from a backup, or send the store file to whoever supports you.")
+        case .unavailable(let path, let detail):
+            return l.pick(
+                "Không ghi được vào kho \(path) (\(detail)). Không có gì bị mất: phần chưa xong không được ghi. Kiểm tra chỗ trống trên đĩa và xem có lệnh tungnha nào khác đang chạy, rồi chạy lại lệnh.",
+                "Could not write to the store \(path) (\(detail)). Nothing is lost: what was not finished was not written. Check the free disk space and whether another tungnha command is running, then run the command again.")
         }
     }
 }

@@ -1,0 +1,341 @@
+/// What is wrong with one event as read from JSON, and where within it.
+public struct EventFormatError: Error, Equatable, Sendable, Codable {
+    public enum Problem: Equatable, Sendable, Codable {
+        case missing
+        case wrongType(expected: String)
+        case invalid(expected: String)
+        case unknownField
+        case digitRun
+        case tooLong(limit: Int)
+    }
+
+    /// Where in the event, like `data.observations[1].vneid`.
+    public var path: String
+    public var problem: Problem
+
+    public init(path: String, problem: Problem) {
+        self.path = path
+        self.problem = problem
+    }
+}
+
+extension EventCodec {
+    /// How long each kind of free text may be, in characters.
+    public static let limits: [String: Int] = [
+        "name": 120, "headName": 120, "village": 80, "address": 200, "note": 1000, "reason": 500,
+        "volunteer": 80, "procedure": 200, "relation": 40, "phone": 20,
+    ]
+
+
+    /// Reads and checks one event. Text is stored NFC with tidy spaces.
+    public static func event(from value: JSONValue) throws(EventFormatError) -> Event {
+        try event(from: value, trusted: false)
+    }
+
+    /// Reads an event the store holds: its shape only, not the limits and text rules it was checked against on
+    /// the way in, so that a release that tightens a rule still reads what an earlier one stored.
+    static func storedEvent(from value: JSONValue) throws(EventFormatError) -> Event {
+        try event(from: value, trusted: true)
+    }
+
+    static func event(from value: JSONValue, trusted: Bool) throws(EventFormatError) -> Event {
+        var reader = try ObjectReader(value, path: "", trusted: trusted)
+        let id = try reader.string("id")
+        guard EventID.isValid(id) else { throw reader.invalid("id", "uuid") }
+        let device = try reader.string("device")
+        guard EventID.isValid(device) else { throw reader.invalid("device", "uuid") }
+        let seq = try reader.integer("seq")
+        guard seq >= 1 else { throw reader.invalid("seq", "integer >= 1") }
+        let atText = try reader.string("at")
+        guard let at = Moment(rfc3339: atText) else { throw reader.invalid("at", "RFC 3339 date-time") }
+        let commune = try reader.string("commune")
+        guard CommuneRef.isWellFormed(commune) else { throw reader.invalid("commune", "5 digits") }
+        guard let scheme = Scheme(rawValue: try reader.string("scheme")) else { throw reader.invalid("scheme", "2025|pre2025") }
+        guard let kind = EventKind(rawValue: try reader.string("type")) else {
+            throw reader.invalid("type", EventKind.allCases.map(\.rawValue).joined(separator: "|"))
+        }
+        let household = try reader.optionalString("household")
+        if let household, !ShortCode.isValid(household) { throw reader.invalid("household", "code") }
+        if kind.needsHousehold, household == nil { throw EventFormatError(path: "household", problem: .missing) }
+        let member = try reader.optionalString("member")
+        if let member, !ShortCode.isValid(member) { throw reader.invalid("member", "code") }
+        if kind.needsMember, member == nil { throw EventFormatError(path: "member", problem: .missing) }
+        if !kind.needsMember, member != nil { throw EventFormatError(path: "member", problem: .unknownField) }
+        guard let dataValue = reader.take("data") else { throw EventFormatError(path: "data", problem: .missing) }
+        try reader.finish()
+        let body = try self.body(kind, from: dataValue, path: "data", trusted: trusted)
+        return Event(
+            id: id, device: device, seq: seq, at: at, commune: CommuneRef(code: commune, scheme: scheme),
+            household: household, member: member, body: body)
+    }
+
+    static func body(_ kind: EventKind, from value: JSONValue, path: String, trusted: Bool) throws(EventFormatError) -> EventBody {
+        var data = try ObjectReader(value, path: path, trusted: trusted)
+        let body: EventBody
+        switch kind {
+        case .villageAdded, .villageChanged:
+            let village = VillageData(name: try data.text("name", limit: "village"), newCommune: try data.optionalString("newCommune"))
+            if let code = village.newCommune, !CommuneRef.isWellFormed(code) { throw data.invalid("newCommune", "5 digits") }
+            body = kind == .villageAdded ? .villageAdded(village) : .villageChanged(village)
+        case .householdRegistered:
+            let village = try data.text("village")
+            let head = try data.optionalText("headName")
+            let address = try data.optionalText("address")
+            let phone = try data.optionalString("phone")
+            if let phone, !trusted, PersonalData.normalizedPhone(phone) != phone { throw data.invalid("phone", "10 digits starting with 0") }
+            let declared = try data.optionalInteger("declaredMembers")
+            if let declared, !trusted, !(1...50).contains(declared) { throw data.invalid("declaredMembers", "1..50") }
+            guard declared.map({ Int(exactly: $0) != nil }) ?? true else { throw data.invalid("declaredMembers", "1..50") }
+            let note = try data.optionalText("note")
+            let consent = try data.bool("consent")
+            body = .householdRegistered(
+                HouseholdData(
+                    village: village, headName: head, address: address, phone: phone,
+                    declaredMembers: declared.map(Int.init), note: note, consent: consent))
+        case .householdChanged:
+            body = .householdChanged(try change(&data, HouseholdField.self))
+        case .memberChanged:
+            body = .memberChanged(try change(&data, MemberField.self))
+        case .householdMerged:
+            let keep = try data.string("into")
+            guard ShortCode.isValid(keep) else { throw data.invalid("into", "code") }
+            body = .householdMerged(into: keep)
+        case .memberAdded:
+            let name = try data.optionalText("name")
+            let year = try data.integer("birthYear")
+            guard trusted ? Int(exactly: year) != nil : (1900...2100).contains(year) else { throw data.invalid("birthYear", "year") }
+            let sexText = try data.optionalString("sex")
+            let sex = try sexText.map { (text) throws(EventFormatError) -> Sex in
+                guard let sex = Sex(rawValue: text) else { throw data.invalid("sex", "male|female") }
+                return sex
+            }
+            let relation = try data.optionalText("relation")
+            body = .memberAdded(MemberData(name: name, birthYear: Int(year), sex: sex, relation: relation))
+        case .visitRecorded:
+            body = .visitRecorded(try visit(&data))
+        case .eventVoided:
+            let target = try data.string("target")
+            guard EventID.isValid(target) else { throw data.invalid("target", "uuid") }
+            body = .eventVoided(target: target, reason: try data.optionalText("reason"))
+        case .eventCorrected:
+            let target = try data.string("target")
+            guard EventID.isValid(target) else { throw data.invalid("target", "uuid") }
+            guard let targetKind = EventKind(rawValue: try data.string("targetType")), targetKind.isCorrectable else {
+                throw data.invalid("targetType", "household.registered|member.added|visit.recorded")
+            }
+            guard let replacement = data.take("replacement") else {
+                throw EventFormatError(path: data.path("replacement"), problem: .missing)
+            }
+            body = .eventCorrected(
+                target: target, replacement: try self.body(targetKind, from: replacement, path: data.path("replacement"), trusted: trusted))
+        }
+        try data.finish()
+        return body
+    }
+
+    static func change<Field: EntityField>(_ data: inout ObjectReader, _: Field.Type) throws(EventFormatError) -> FieldChange<Field> {
+        guard let setValue = data.take("set") else { throw EventFormatError(path: data.path("set"), problem: .missing) }
+        var set = try ObjectReader(setValue, path: data.path("set"), trusted: data.trusted)
+        var values: [Field: FieldValue] = [:]
+        for field in Field.allCases {
+            guard let raw = set.take(field.rawValue) else { continue }
+            let path = set.path(field.rawValue)
+            if raw == .null {
+                guard field.clearable else { throw EventFormatError(path: path, problem: .invalid(expected: "value")) }
+                values[field] = FieldValue.none
+                continue
+            }
+            switch field.valueType {
+            case .text:
+                guard case .string(let text) = raw else { throw EventFormatError(path: path, problem: .wrongType(expected: "string")) }
+                if data.trusted {
+                    values[field] = .text(text)
+                } else if field.rawValue == "phone" {
+                    // A phone number is the one place ten digits belong.
+                    guard PersonalData.normalizedPhone(text) == text else { throw EventFormatError(path: path, problem: .invalid(expected: "10 digits starting with 0")) }
+                    values[field] = .text(text)
+                } else {
+                    values[field] = .text(try checkedText(text, path: path, limitKey: field.rawValue))
+                }
+            case .number:
+                guard case .int(let number) = raw else { throw EventFormatError(path: path, problem: .wrongType(expected: "integer")) }
+                let range: ClosedRange<Int64> = field.rawValue == "birthYear" ? 1900...2100 : 1...50
+                guard data.trusted ? Int(exactly: number) != nil : range.contains(number) else {
+                    throw EventFormatError(path: path, problem: .invalid(expected: "\(range.lowerBound)..\(range.upperBound)"))
+                }
+                values[field] = .number(Int(number))
+            case .flag:
+                guard case .bool(let flag) = raw else { throw EventFormatError(path: path, problem: .wrongType(expected: "boolean")) }
+                values[field] = .flag(flag)
+            case .choice(let choices):
+                guard case .string(let text) = raw else { throw EventFormatError(path: path, problem: .wrongType(expected: "string")) }
+                guard choices.contains(text) else { throw EventFormatError(path: path, problem: .invalid(expected: choices.joined(separator: "|"))) }
+                values[field] = .text(text)
+            }
+        }
+        try set.finish()
+        guard !values.isEmpty else { throw EventFormatError(path: data.path("set"), problem: .missing) }
+        let replaces = try data.ids("replaces")
+        return FieldChange(set: values, replaces: replaces)
+    }
+
+    static func visit(_ data: inout ObjectReader) throws(EventFormatError) -> VisitData {
+        let volunteer = try data.text("volunteer")
+        guard let outcome = VisitOutcome(rawValue: try data.string("outcome")) else {
+            throw data.invalid("outcome", VisitOutcome.allCases.map(\.rawValue).joined(separator: "|"))
+        }
+        let consent = try data.optionalBool("consent")
+        let replaces = consent == nil ? [] : try data.ids("replaces")
+        var help: [Help] = []
+        if let list = data.take("help") {
+            guard case .array(let items) = list else { throw EventFormatError(path: data.path("help"), problem: .wrongType(expected: "array")) }
+            for (index, item) in items.enumerated() {
+                guard case .string(let text) = item, let value = Help(rawValue: text) else {
+                    throw EventFormatError(
+                        path: data.path("help") + "[\(index)]", problem: .invalid(expected: Help.allCases.map(\.rawValue).joined(separator: "|")))
+                }
+                help.append(value)
+            }
+        }
+        let procedure = try data.optionalText("procedure")
+        let followUpText = try data.optionalString("followUp")
+        let followUp = try followUpText.map { (text) throws(EventFormatError) -> LocalDate in
+            guard let date = LocalDate(text), date.description == text else { throw data.invalid("followUp", "YYYY-MM-DD") }
+            return date
+        }
+        let note = try data.optionalText("note")
+        var observations: [Observation] = []
+        if let list = data.take("observations") {
+            guard case .array(let items) = list else {
+                throw EventFormatError(path: data.path("observations"), problem: .wrongType(expected: "array"))
+            }
+            for (index, item) in items.enumerated() {
+                var reader = try ObjectReader(item, path: data.path("observations") + "[\(index)]", trusted: data.trusted)
+                let member = try reader.string("member")
+                guard ShortCode.isValid(member) else { throw reader.invalid("member", "code") }
+                let vneidText = try reader.optionalString("vneid")
+                let vneid = try vneidText.map { (text) throws(EventFormatError) -> VneidStatus in
+                    guard let status = VneidStatus(rawValue: text) else { throw reader.invalid("vneid", "none|pending|level1|level2") }
+                    return status
+                }
+                observations.append(
+                    Observation(
+                        member: member, vneid: vneid, login: try reader.optionalBool("login"), dvctt: try reader.optionalBool("dvctt"),
+                        paidOnline: try reader.optionalBool("paidOnline"), smartphone: try reader.optionalBool("smartphone")))
+                try reader.finish()
+            }
+        }
+        return VisitData(
+            volunteer: volunteer, outcome: outcome, consent: consent, replaces: replaces, help: help, procedure: procedure,
+            followUp: followUp, note: note, observations: observations)
+    }
+
+    /// Free text as stored: NFC, tidy spaces, within its length limit, no ID-like digit runs.
+    static func checkedText(_ raw: String, path: String, limitKey: String) throws(EventFormatError) -> String {
+        let text = Folding.clean(raw)
+        guard !text.isEmpty else { throw EventFormatError(path: path, problem: .invalid(expected: "text")) }
+        if let limit = limits[limitKey], text.count > limit { throw EventFormatError(path: path, problem: .tooLong(limit: limit)) }
+        if PersonalData.looksLikeIdentityNumber(text) { throw EventFormatError(path: path, problem: .digitRun) }
+        return text
+    }
+}
+
+/// Reads the fields of one JSON object, refusing fields it was not asked for.
+struct ObjectReader {
+    var object: JSONObject
+    var used: [Bool]
+    let prefix: String
+    /// Reading what the store holds: text is taken as stored.
+    let trusted: Bool
+
+    init(_ value: JSONValue, path: String, trusted: Bool = false) throws(EventFormatError) {
+        guard case .object(let object) = value else { throw EventFormatError(path: path.isEmpty ? "$" : path, problem: .wrongType(expected: "object")) }
+        self.object = object
+        self.used = [Bool](repeating: false, count: object.count)
+        self.prefix = path
+        self.trusted = trusted
+    }
+
+    func path(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
+
+    func invalid(_ key: String, _ expected: String) -> EventFormatError {
+        EventFormatError(path: path(key), problem: .invalid(expected: expected))
+    }
+
+    mutating func take(_ key: String) -> JSONValue? {
+        for index in object.members.indices where !used[index] && object.members[index].key == key {
+            used[index] = true
+            return object.members[index].value
+        }
+        return nil
+    }
+
+    mutating func finish() throws(EventFormatError) {
+        let extra = object.members.indices.filter { !used[$0] }.map { object.members[$0].key }.sorted()
+        if let extra = extra.first { throw EventFormatError(path: path(extra), problem: .unknownField) }
+    }
+
+    mutating func optionalString(_ key: String) throws(EventFormatError) -> String? {
+        switch take(key) {
+        case nil, .null?: return nil
+        case .string(let text)?: return text
+        default: throw EventFormatError(path: path(key), problem: .wrongType(expected: "string"))
+        }
+    }
+
+    mutating func string(_ key: String) throws(EventFormatError) -> String {
+        guard let text = try optionalString(key) else { throw EventFormatError(path: path(key), problem: .missing) }
+        return text
+    }
+
+    mutating func optionalText(_ key: String, limit: String? = nil) throws(EventFormatError) -> String? {
+        guard let raw = try optionalString(key) else { return nil }
+        if trusted { return raw }
+        return try EventCodec.checkedText(raw, path: path(key), limitKey: limit ?? key)
+    }
+
+    mutating func text(_ key: String, limit: String? = nil) throws(EventFormatError) -> String {
+        guard let text = try optionalText(key, limit: limit) else { throw EventFormatError(path: path(key), problem: .missing) }
+        return text
+    }
+
+    mutating func optionalInteger(_ key: String) throws(EventFormatError) -> Int64? {
+        switch take(key) {
+        case nil, .null?: return nil
+        case .int(let number)?: return number
+        default: throw EventFormatError(path: path(key), problem: .wrongType(expected: "integer"))
+        }
+    }
+
+    mutating func integer(_ key: String) throws(EventFormatError) -> Int64 {
+        guard let number = try optionalInteger(key) else { throw EventFormatError(path: path(key), problem: .missing) }
+        return number
+    }
+
+    mutating func optionalBool(_ key: String) throws(EventFormatError) -> Bool? {
+        switch take(key) {
+        case nil, .null?: return nil
+        case .bool(let flag)?: return flag
+        default: throw EventFormatError(path: path(key), problem: .wrongType(expected: "boolean"))
+        }
+    }
+
+    mutating func bool(_ key: String) throws(EventFormatError) -> Bool {
+        guard let flag = try optionalBool(key) else { throw EventFormatError(path: path(key), problem: .missing) }
+        return flag
+    }
+
+    /// A list of event ids, sorted so that equal lists are equal text.
+    mutating func ids(_ key: String) throws(EventFormatError) -> [String] {
+        guard let value = take(key) else { return [] }
+        guard case .array(let items) = value else { throw EventFormatError(path: path(key), problem: .wrongType(expected: "array")) }
+        var ids: [String] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let id) = item, EventID.isValid(id) else {
+                throw EventFormatError(path: path(key) + "[\(index)]", problem: .invalid(expected: "uuid"))
+            }
+            ids.append(id)
+        }
+        return ids.sorted()
+    }
+}

@@ -1,0 +1,241 @@
+import GRDB
+
+/// The one driver of the derived tables: recording commands, merges, opening a store, `--as-of`, the trend and
+/// the tests all go through it. Events are appended first; what they touch is derived here, once, from each
+/// household's stored fold when the new events sort after it, or from all of its events when one arrives out of
+/// order or a void, correction or merge reaches into the past.
+///
+/// Events up to the watermark (`derived.upto`) are derived. The watermark moves in the transaction that writes
+/// what they derive, so a store left with events beyond it (a crash after a merge appended) derives them before
+/// anything reads it.
+enum DerivedTables {
+    static let watermarkKey = "derived.upto"
+    /// How many events are derived at a time when catching up: memory stays flat whatever the backlog.
+    static let chunk = 50_000
+
+    static func watermark(_ db: Database) throws -> Int64 {
+        Int64(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [watermarkKey]) ?? "0") ?? 0
+    }
+
+    static func setWatermark(_ rowid: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)").execute(arguments: [watermarkKey, String(rowid)])
+    }
+
+    static func hasPending(_ db: Database) throws -> Bool { try EventLog.lastRowid(db) > watermark(db) }
+
+    /// Derives every event after the watermark. `inHand` are events just appended, with their rowids: when they
+    /// are exactly the events after the watermark, they are derived without being read back.
+    static func derivePending(inHand: [StoredEvent] = [], db: Database) throws {
+        var upto = try watermark(db)
+        let last = try EventLog.lastRowid(db)
+        guard last > upto else { return }
+        if let first = inHand.first?.rowid, let final = inHand.last?.rowid, first == upto + 1, final == last,
+            Int64(inHand.count) == last - upto
+        {
+            try derive(inHand, db: db)
+            try setWatermark(last, db: db)
+            return
+        }
+        while upto < last {
+            let events = try EventLog.events(after: upto, limit: chunk, db: db)
+            guard let end = events.last?.rowid else { break }
+            try derive(events, db: db)
+            upto = end
+            try setWatermark(upto, db: db)
+        }
+    }
+
+    /// Derives these events: every event after the watermark up to the last of them, in log order.
+    static func derive(_ events: [StoredEvent], db: Database) throws {
+        guard let upto = events.last?.rowid else { return }
+        var communes = Set<CommuneRef>()
+        var linksChanged = false
+        var byHousehold: [String: [Event]] = [:]
+        for stored in events {
+            let event = stored.event
+            switch event.body {
+            case .villageAdded, .villageChanged: communes.insert(event.commune)
+            case .householdMerged: linksChanged = true
+            case .eventVoided(let target, _), .eventCorrected(let target, _):
+                switch try EventLog.event(id: target, db: db)?.kind {
+                case .villageAdded?, .villageChanged?: communes.insert(event.commune)
+                case .householdMerged?: linksChanged = true
+                default: break
+                }
+            default: break
+            }
+            if let code = event.household { byHousehold[code, default: []].append(event) }
+        }
+        var components = Set<String>()
+        if linksChanged { components = try refreshLinks(db: db) }
+        for code in byHousehold.keys.sorted() {
+            if let link = try HouseholdLinkRecord.find(code, db: db) {
+                components.insert(link.component)
+            } else {
+                try deriveHousehold(code, new: byHousehold[code]!, upto: upto, db: db)
+            }
+        }
+        for component in components.sorted() { try deriveComponent(component, upto: upto, db: db) }
+        for commune in communes.sorted() {
+            try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
+        }
+    }
+
+    // MARK: One household
+
+    /// A household in no merge: its new events folded onto its fold, or all its events folded again.
+    static func deriveHousehold(_ code: String, new: [Event], upto: Int64, db: Database) throws {
+        let sorted = new.sorted { $0.order < $1.order }
+        let stored = try HouseholdFoldRecord.fold(code, db: db)
+        var fold = stored ?? HouseholdFold(root: code)
+        guard sorted.allSatisfy({ fold.canFold($0) }) else {
+            try refold(code, upto: upto, db: db)
+            return
+        }
+        let before = fold.render()
+        var timelines: [String: [TimelinePoint]] = [:]
+        if let record = try HouseholdTimelineRecord.find(code, db: db) { timelines[code] = record.points }
+        var visits: [Event] = []
+        var index = 0
+        while index < sorted.count {
+            let day = sorted[index].at.vietnamDay
+            while index < sorted.count, sorted[index].at.vietnamDay == day {
+                fold.apply(sorted[index])
+                if sorted[index].kind == .visitRecorded { visits.append(sorted[index]) }
+                index += 1
+            }
+            Timeline.record(fold.render(), day: LocalDate(daysSinceEpoch: day), into: &timelines)
+        }
+        let after = fold.render()
+        try write(before: before, after: after, db: db)
+        if let root = after?.root {
+            for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit, root: root).save(fast: db) }
+            try HouseholdTimelineRecord(code: code, commune: root.commune, points: timelines[code] ?? []).save(fast: db)
+        }
+        try HouseholdFoldRecord(fold).save(fast: db)
+    }
+
+    /// Folds a household in no merge again from all of its events up to `upto`.
+    static func refold(_ code: String, upto: Int64, db: Database) throws {
+        let events = try EventLog.events(households: [code], upTo: upto, db: db).map(\.event)
+        let fold = Derivation.fold(root: code, events: events)
+        let before = try MemberRecord.of(household: code, db: db)
+        try forget(code, db: db)
+        let after = fold.render()
+        try write(before: nil, after: after, oldMembers: before, db: db)
+        if let root = after?.root {
+            for visit in Derivation.visits(root: code, events: events) { try VisitRecord(visit, root: root).save(fast: db) }
+        }
+        try HouseholdTimelineRecord.delete(code, db: db)
+        if let commune = Derivation.registeredCommune(code, events), let points = Derivation.timelines(events)[code] {
+            try HouseholdTimelineRecord(code: code, commune: commune, points: points).save(fast: db)
+        }
+        try HouseholdFoldRecord(fold).save(fast: db)
+    }
+
+    // MARK: Households linked by merges
+
+    /// Recomputes which household each merged one counts under, and the groups merges link; returns the groups
+    /// whose households must be derived again.
+    static func refreshLinks(db: Database) throws -> Set<String> {
+        let events = try EventLog.mergeEvents(db: db)
+        let roots = Derivation.links(events)
+        // Every household a merge ever linked, voided or not, is derived with the others of its group.
+        var parent: [String: String] = [:]
+        func find(_ code: String) -> String {
+            var current = code
+            while let next = parent[current], next != current { current = next }
+            return current
+        }
+        for event in events {
+            guard case .householdMerged(let keep) = event.body, let other = event.household else { continue }
+            for code in [keep, other] where parent[code] == nil { parent[code] = code }
+            let (a, b) = (find(keep), find(other))
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var links: [String: HouseholdLinkRecord] = [:]
+        for code in parent.keys { links[code] = HouseholdLinkRecord(code: code, root: roots[code] ?? code, component: find(code)) }
+        var before: [String: HouseholdLinkRecord] = [:]
+        for link in try HouseholdLinkRecord.all(db: db) { before[link.code] = link }
+        var touched = Set<String>()
+        for (code, link) in links where before[code] != link {
+            touched.insert(link.component)
+            try link.save(fast: db)
+            // A household joining a group is derived with it from now on: it keeps no fold of its own.
+            if before[code] == nil { try HouseholdFoldRecord.delete(code, db: db) }
+        }
+        return touched
+    }
+
+    /// Derives a group of households linked by merges again, from all of their events up to `upto`.
+    static func deriveComponent(_ component: String, upto: Int64, db: Database) throws {
+        let codes = try HouseholdLinkRecord.members(component: component, db: db)
+        let events = try EventLog.events(households: codes, upTo: upto, db: db).map(\.event)
+        var before: [MemberRecord] = []
+        for code in codes {
+            before += try MemberRecord.of(household: code, db: db)
+            try forget(code, db: db)
+            try HouseholdTimelineRecord.delete(code, db: db)
+        }
+        var first = true
+        var communes: [String: CommuneRef] = [:]
+        for (fold, clusterEvents) in Derivation.component(events) {
+            let after = fold.render()
+            try write(before: nil, after: after, oldMembers: first ? before : [], db: db)
+            first = false
+            for household in after?.households ?? [] { communes[household.code] = household.commune }
+            if let root = after?.root {
+                for visit in Derivation.visits(root: root.code, events: clusterEvents) { try VisitRecord(visit, root: root).save(fast: db) }
+            }
+        }
+        for (code, points) in Derivation.timelines(events) {
+            // A household whose registration was voided keeps its history: the days it counted still count.
+            guard let commune = communes[code] ?? Derivation.registeredCommune(code, events) else { continue }
+            try HouseholdTimelineRecord(code: code, commune: commune, points: points).save(fast: db)
+        }
+    }
+
+    // MARK: Writing rows
+
+    /// Removes the rows derived under a household code (not its fold or timeline).
+    static func forget(_ code: String, db: Database) throws {
+        try HouseholdRecord.delete(codes: [code], db: db)
+        try MemberRecord.delete(household: code, db: db)
+        try VisitRecord.delete(household: code, db: db)
+        try FieldConflictRecord.delete(household: code, db: db)
+    }
+
+    /// Writes a cluster's household, member and conflict rows, and moves the member tally by the difference.
+    /// `before` is the cluster as last written (rows replaced in place); `oldMembers`, rows already deleted.
+    static func write(before: ClusterState?, after: ClusterState?, oldMembers: [MemberRecord] = [], db: Database) throws {
+        let oldHouseholds = before.map { state in state.households.map { HouseholdRecord($0, in: state) } } ?? []
+        let oldRows = before.map { state in state.members.map { MemberRecord($0, root: state.root) } } ?? []
+        let newHouseholds = after.map { state in state.households.map { HouseholdRecord($0, in: state) } } ?? []
+        let newRows = after.map { state in state.members.map { MemberRecord($0, root: state.root) } } ?? []
+        for household in newHouseholds where !oldHouseholds.contains(household) { try household.save(fast: db) }
+        let kept = Set(newHouseholds.map(\.code))
+        for household in oldHouseholds where !kept.contains(household.code) { try HouseholdRecord.delete(codes: [household.code], db: db) }
+        for member in newRows where !oldRows.contains(member) { try member.save(fast: db) }
+        let keptMembers = Set(newRows.map(\.code))
+        for member in oldRows where !keptMembers.contains(member.code) { try MemberRecord.delete(code: member.code, db: db) }
+        try MemberTallyRecord.add(MemberTallyRecord.changes(removing: oldRows + oldMembers, adding: newRows), db: db)
+        let oldConflicts = before?.conflicts ?? []
+        let newConflicts = after?.conflicts ?? []
+        if oldConflicts != newConflicts {
+            if let root = before?.root.code { try FieldConflictRecord.delete(household: root, db: db) }
+            for conflict in newConflicts { try FieldConflictRecord(conflict).save(fast: db) }
+        }
+    }
+
+    // MARK: Reading for recording
+
+    /// The fold of the cluster `root` counts under now: stored, or folded from the events of its group.
+    static func fold(root: String, db: Database) throws -> HouseholdFold? {
+        if let link = try HouseholdLinkRecord.find(root, db: db) {
+            let codes = try HouseholdLinkRecord.members(component: link.component, db: db)
+            let events = try EventLog.events(households: codes, db: db).map(\.event)
+            return Derivation.component(events).first { $0.fold.root == link.root }?.fold
+        }
+        return try HouseholdFoldRecord.fold(root, db: db)
+    }
+}

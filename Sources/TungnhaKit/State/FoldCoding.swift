@@ -1,0 +1,410 @@
+import Foundation
+
+/// Compact bytes for what the store keeps between merges: a household's fold and its timeline.
+/// Read back without checks beyond their own structure; a damaged blob is an error, never a crash.
+struct BinaryWriter {
+    var bytes: [UInt8] = []
+
+    mutating func unsigned(_ value: UInt64) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    mutating func count(_ value: Int) { unsigned(UInt64(max(0, value))) }
+
+    mutating func signed(_ value: Int64) { unsigned(UInt64(bitPattern: (value << 1) ^ (value >> 63))) }
+
+    mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        count(value.utf8.count)
+        bytes.append(contentsOf: value.utf8)
+    }
+
+    mutating func optionalString(_ value: String?) {
+        flag(value != nil)
+        if let value { string(value) }
+    }
+
+    /// A UUID as its 16 bytes, anything else as text.
+    mutating func id(_ value: String) {
+        if let raw = EventKey(value) {
+            bytes.append(0)
+            bytes.append(contentsOf: raw.bytes)
+        } else {
+            bytes.append(1)
+            string(value)
+        }
+    }
+
+    mutating func moment(_ value: Moment) {
+        signed(value.millis)
+        signed(Int64(value.offsetMinutes))
+    }
+}
+
+struct BinaryReader {
+    struct Damaged: Error {}
+
+    let bytes: [UInt8]
+    var index = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func byte() throws -> UInt8 {
+        guard index < bytes.count else { throw Damaged() }
+        defer { index += 1 }
+        return bytes[index]
+    }
+
+    mutating func unsigned() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw Damaged() }
+            value |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func count() throws -> Int {
+        let value = try unsigned()
+        // No count can exceed the bytes left: a damaged length must not make a huge allocation.
+        guard value <= UInt64(bytes.count - index) else { throw Damaged() }
+        return Int(value)
+    }
+
+    mutating func signed() throws -> Int64 {
+        let raw = try unsigned()
+        return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
+    }
+
+    mutating func flag() throws -> Bool { try byte() != 0 }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        defer { index += length }
+        return String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+    }
+
+    mutating func optionalString() throws -> String? { try flag() ? try string() : nil }
+
+    mutating func id() throws -> String {
+        switch try byte() {
+        case 0:
+            guard bytes.count - index >= 16 else { throw Damaged() }
+            defer { index += 16 }
+            return EventKey(bytes: Array(bytes[index..<(index + 16)])).text
+        case 1: return try string()
+        default: throw Damaged()
+        }
+    }
+
+    mutating func moment() throws -> Moment {
+        let millis = try signed()
+        let offset = try signed()
+        guard (-24 * 60...24 * 60).contains(offset) else { throw Damaged() }
+        return Moment(millis: millis, offsetMinutes: Int(offset))
+    }
+
+    mutating func choice<T>(_ cases: [T]) throws -> T {
+        let index = Int(try unsigned())
+        guard index < cases.count else { throw Damaged() }
+        return cases[index]
+    }
+}
+
+extension FieldValue {
+    func write(to out: inout BinaryWriter) {
+        switch self {
+        case .none: out.bytes.append(0)
+        case .text(let text):
+            out.bytes.append(1)
+            out.string(text)
+        case .number(let number):
+            out.bytes.append(2)
+            out.signed(Int64(number))
+        case .flag(let flag): out.bytes.append(flag ? 3 : 4)
+        }
+    }
+
+    static func read(_ input: inout BinaryReader) throws -> FieldValue {
+        switch try input.byte() {
+        case 0: return .none
+        case 1: return .text(try input.string())
+        case 2:
+            let number = try input.signed()
+            guard let value = Int(exactly: number) else { throw BinaryReader.Damaged() }
+            return .number(value)
+        case 3: return .flag(true)
+        case 4: return .flag(false)
+        default: throw BinaryReader.Damaged()
+        }
+    }
+}
+
+extension Optional where Wrapped == Bool {
+    /// nil, false, true as 0, 1, 2.
+    var code: UInt8 { self == nil ? 0 : self! ? 2 : 1 }
+
+    init(code: UInt8) throws {
+        switch code {
+        case 0: self = nil
+        case 1: self = false
+        case 2: self = true
+        default: throw BinaryReader.Damaged()
+        }
+    }
+}
+
+extension HouseholdFold {
+    static let codingVersion: UInt8 = 1
+
+    func encoded() -> [UInt8] {
+        var out = BinaryWriter()
+        out.bytes.append(Self.codingVersion)
+        out.string(root)
+        out.flag(last != nil)
+        if let last {
+            out.signed(last.millis)
+            out.string(last.device)
+            out.signed(last.seq)
+        }
+        var devices: [String: Int] = [:]
+        for source in sources where devices[source.device] == nil { devices[source.device] = devices.count }
+        out.count(devices.count)
+        for (device, _) in devices.sorted(by: { $0.value < $1.value }) { out.string(device) }
+        out.count(sources.count)
+        for source in sources {
+            out.id(source.id)
+            out.moment(source.at)
+            out.count(devices[source.device]!)
+            out.signed(source.seq)
+        }
+        out.count(households.count)
+        for (code, entry) in households.sorted(by: { $0.key < $1.key }) {
+            out.string(code)
+            out.count((entry.registration ?? -1) + 1)
+            out.flag(entry.commune != nil)
+            if let commune = entry.commune {
+                out.flag(commune.scheme == .pre2025)
+                out.string(commune.code)
+            }
+            Self.write(entry.fields, to: &out)
+        }
+        out.count(members.count)
+        for (code, entry) in members.sorted(by: { $0.key < $1.key }) {
+            out.string(code)
+            out.count((entry.added ?? -1) + 1)
+            out.optionalString(entry.recordedIn)
+            Self.write(entry.fields, to: &out)
+            let abilities = entry.abilities
+            out.count(abilities.vneid.map { VneidStatus.allCases.firstIndex(of: $0)! + 1 } ?? 0)
+            out.bytes.append(contentsOf: [abilities.login.code, abilities.dvctt.code, abilities.paidOnline.code, abilities.smartphone.code])
+            out.flag(abilities.observedAt != nil)
+            if let at = abilities.observedAt { out.moment(at) }
+        }
+        out.count(visits)
+        out.flag(lastVisit != nil)
+        if let lastVisit {
+            out.moment(lastVisit.at)
+            out.count(VisitOutcome.allCases.firstIndex(of: lastVisit.outcome)!)
+            out.string(lastVisit.volunteer)
+            out.flag(lastVisit.followUp != nil)
+            if let day = lastVisit.followUp { out.signed(day.daysSinceEpoch) }
+        }
+        out.flag(lastActivity != nil)
+        if let lastActivity { out.signed(lastActivity) }
+        out.count(pendingTargets.count)
+        for id in pendingTargets.sorted() { out.id(id) }
+        let danglingFields = dangling.flatMap { entity, fields in fields.map { (entity, $0.key, $0.value) } }
+        out.count(danglingFields.count)
+        for (entity, field, ids) in danglingFields {
+            switch entity {
+            case .household(let code):
+                out.flag(false)
+                out.string(code)
+            case .member(let code):
+                out.flag(true)
+                out.string(code)
+            }
+            out.string(field)
+            out.count(ids.count)
+            for id in ids.sorted() { out.id(id) }
+        }
+        return out.bytes
+    }
+
+    private static func write<F: EntityField>(_ fields: [F: Field], to out: inout BinaryWriter) {
+        out.count(fields.count)
+        for (field, state) in fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            out.count(Array(F.allCases).firstIndex(of: field)!)
+            out.count(state.heads.count)
+            for head in state.heads {
+                out.count(head.source)
+                head.value.write(to: &out)
+            }
+            out.flag(state.fallback != nil)
+            state.fallback?.write(to: &out)
+        }
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> HouseholdFold {
+        var input = BinaryReader(bytes)
+        guard try input.byte() == codingVersion else { throw BinaryReader.Damaged() }
+        var fold = HouseholdFold(root: try input.string())
+        if try input.flag() { fold.last = OrderKey(millis: try input.signed(), device: try input.string(), seq: try input.signed()) }
+        var devices: [String] = []
+        for _ in 0..<(try input.count()) { devices.append(try input.string()) }
+        for _ in 0..<(try input.count()) {
+            let id = try input.id()
+            let at = try input.moment()
+            let device = try input.choice(devices)
+            fold.sources.append(Source(id: id, at: at, device: device, seq: try input.signed()))
+        }
+        func source() throws -> Int? {
+            let raw = try input.count()
+            guard raw <= fold.sources.count else { throw BinaryReader.Damaged() }
+            return raw == 0 ? nil : raw - 1
+        }
+        for _ in 0..<(try input.count()) {
+            let code = try input.string()
+            var entry = HouseholdEntry()
+            entry.registration = try source()
+            if try input.flag() {
+                let scheme: Scheme = try input.flag() ? .pre2025 : .y2025
+                entry.commune = CommuneRef(code: try input.string(), scheme: scheme)
+            }
+            entry.fields = try readFields(&input, sources: fold.sources.count)
+            fold.households[code] = entry
+        }
+        for _ in 0..<(try input.count()) {
+            let code = try input.string()
+            var entry = MemberEntry()
+            entry.added = try source()
+            entry.recordedIn = try input.optionalString()
+            entry.fields = try readFields(&input, sources: fold.sources.count)
+            let vneid = try input.count()
+            guard vneid <= VneidStatus.allCases.count else { throw BinaryReader.Damaged() }
+            entry.abilities.vneid = vneid == 0 ? nil : VneidStatus.allCases[vneid - 1]
+            entry.abilities.login = try Bool?(code: try input.byte())
+            entry.abilities.dvctt = try Bool?(code: try input.byte())
+            entry.abilities.paidOnline = try Bool?(code: try input.byte())
+            entry.abilities.smartphone = try Bool?(code: try input.byte())
+            if try input.flag() { entry.abilities.observedAt = try input.moment() }
+            fold.members[code] = entry
+        }
+        fold.visits = try input.count()
+        if try input.flag() {
+            let at = try input.moment()
+            let outcome = try input.choice(VisitOutcome.allCases)
+            let volunteer = try input.string()
+            let followUp = try input.flag() ? LocalDate(daysSinceEpoch: try input.signed()) : nil
+            fold.lastVisit = LastVisit(at: at, outcome: outcome, volunteer: volunteer, followUp: followUp)
+        }
+        if try input.flag() { fold.lastActivity = try input.signed() }
+        for _ in 0..<(try input.count()) { fold.pendingTargets.insert(try input.id()) }
+        for _ in 0..<(try input.count()) {
+            let isMember = try input.flag()
+            let code = try input.string()
+            let entity: Entity = isMember ? .member(code) : .household(code)
+            let field = try input.string()
+            var ids = Set<String>()
+            for _ in 0..<(try input.count()) { ids.insert(try input.id()) }
+            fold.dangling[entity, default: [:]][field] = ids
+        }
+        guard input.index == bytes.count else { throw BinaryReader.Damaged() }
+        return fold
+    }
+
+    private static func readFields<F: EntityField>(_ input: inout BinaryReader, sources: Int) throws -> [F: Field] {
+        var fields: [F: Field] = [:]
+        let all = Array(F.allCases)
+        for _ in 0..<(try input.count()) {
+            let field = try input.choice(all)
+            var state = Field()
+            for _ in 0..<(try input.count()) {
+                let source = try input.count()
+                guard source < sources else { throw BinaryReader.Damaged() }
+                state.heads.append(Field.Head(source: source, value: try FieldValue.read(&input)))
+            }
+            if try input.flag() { state.fallback = try FieldValue.read(&input) }
+            fields[field] = state
+        }
+        return fields
+    }
+}
+
+extension Timeline {
+    static let codingVersion: UInt8 = 1
+
+    static func encode(_ points: [TimelinePoint]) -> [UInt8] {
+        var out = BinaryWriter()
+        out.bytes.append(codingVersion)
+        out.count(points.count)
+        var previous: TimelinePoint?
+        for point in points {
+            out.signed(point.day &- (previous?.day ?? 0))
+            let villageChanged = point.village != previous?.village
+            let volunteerChanged = point.lastVolunteer != previous?.lastVolunteer
+            var flags: UInt8 = 0
+            if point.counted { flags |= 1 }
+            if point.visited { flags |= 2 }
+            if point.covered { flags |= 4 }
+            if point.lastVisitDay != nil { flags |= 8 }
+            if villageChanged { flags |= 16 }
+            if volunteerChanged { flags |= 32 }
+            out.bytes.append(flags)
+            if villageChanged { out.string(point.village) }
+            if volunteerChanged { out.optionalString(point.lastVolunteer) }
+            if let day = point.lastVisitDay { out.signed(day &- point.day) }
+            out.signed(point.lastActivity &- (previous?.lastActivity ?? 0))
+            out.count(point.members.count)
+            for member in point.members {
+                out.signed(Int64(member.birthYear) &- 2000)
+                out.bytes.append((member.dvctt ? 1 : 0) | (member.level2 ? 2 : 0))
+            }
+            previous = point
+        }
+        return out.bytes
+    }
+
+    static func decode(_ bytes: [UInt8]) throws -> [TimelinePoint] {
+        var input = BinaryReader(bytes)
+        guard try input.byte() == codingVersion else { throw BinaryReader.Damaged() }
+        var points: [TimelinePoint] = []
+        let count = try input.count()
+        points.reserveCapacity(count)
+        var previous: TimelinePoint?
+        for _ in 0..<count {
+            let day = (previous?.day ?? 0) &+ (try input.signed())
+            let flags = try input.byte()
+            let village = flags & 16 != 0 ? try input.string() : previous?.village ?? ""
+            let volunteer = flags & 32 != 0 ? try input.optionalString() : previous?.lastVolunteer
+            let lastVisitDay = flags & 8 != 0 ? day &+ (try input.signed()) : nil
+            let lastActivity = (previous?.lastActivity ?? 0) &+ (try input.signed())
+            var members: [TimelinePoint.Member] = []
+            let memberCount = try input.count()
+            members.reserveCapacity(memberCount)
+            for _ in 0..<memberCount {
+                let born = try input.signed() &+ 2000
+                guard let birthYear = Int(exactly: born) else { throw BinaryReader.Damaged() }
+                let abilities = try input.byte()
+                members.append(TimelinePoint.Member(birthYear: birthYear, dvctt: abilities & 1 != 0, level2: abilities & 2 != 0))
+            }
+            let point = TimelinePoint(
+                day: day, counted: flags & 1 != 0, village: village, visited: flags & 2 != 0, covered: flags & 4 != 0,
+                lastVisitDay: lastVisitDay, lastVolunteer: volunteer, lastActivity: lastActivity, members: members)
+            points.append(point)
+            previous = point
+        }
+        guard input.index == bytes.count else { throw BinaryReader.Damaged() }
+        return points
+    }
+}

@@ -1,0 +1,246 @@
+/// What a household looks like now, and why: the state of one household (with any merged into it) as its
+/// events are folded in `OrderKey` order. This is the only place that says what each kind of event does to a
+/// household; `Derivation` decides which events are folded (voids, corrections, merges) and in what order.
+///
+/// The store keeps each household's fold between merges: when new events sort after everything folded so far,
+/// they are folded onto it; otherwise the household is folded again from all of its events.
+public struct HouseholdFold: Sendable, Equatable {
+    /// An event whose settings the fold holds: what a conflict or a later change refers to.
+    public struct Source: Sendable, Equatable {
+        public var id: String
+        public var at: Moment
+        public var device: String
+        public var seq: Int64
+
+        var order: OrderKey { OrderKey(millis: at.millis, device: device, seq: seq) }
+    }
+
+    /// One field of a household or member: the settings no other setting replaced (its heads, oldest first).
+    /// The latest head is the value; heads with different values are a conflict.
+    struct Field: Sendable, Equatable {
+        struct Head: Sendable, Equatable {
+            var source: Int
+            var value: FieldValue
+        }
+
+        var heads: [Head] = []
+        /// The latest setting's value, kept only when every setting was replaced by another (a loop of replaces).
+        var fallback: FieldValue?
+
+        var value: FieldValue { heads.last?.value ?? fallback ?? .none }
+    }
+
+    struct HouseholdEntry: Sendable, Equatable {
+        /// The first registration of this code, and the commune it was registered in.
+        var registration: Int?
+        var commune: CommuneRef?
+        var fields: [HouseholdField: Field] = [:]
+    }
+
+    struct MemberEntry: Sendable, Equatable {
+        /// The first `member.added` of this code; a member observed before it was added has none yet.
+        var added: Int?
+        var recordedIn: String?
+        var fields: [MemberField: Field] = [:]
+        var abilities = Abilities()
+    }
+
+    struct LastVisit: Sendable, Equatable {
+        var at: Moment
+        var outcome: VisitOutcome
+        var volunteer: String
+        var followUp: LocalDate?
+    }
+
+    /// The household everything counts under.
+    public internal(set) var root: String
+    var sources: [Source] = []
+    var households: [String: HouseholdEntry] = [:]
+    var members: [String: MemberEntry] = [:]
+    var visits = 0
+    var lastVisit: LastVisit?
+    var lastActivity: Int64?
+    /// The last event folded: a new event that sorts before it means folding again from all events.
+    public internal(set) var last: OrderKey?
+    /// Ids that voids or corrections of this household name but that have not arrived: when one arrives,
+    /// it must be folded again from all events.
+    var pendingTargets: Set<String> = []
+    /// Per entity and field, ids a setting names as replaced before they were folded: when such a setting
+    /// arrives it is not a head, since a setting of the same field already replaced it.
+    var dangling: [Entity: [String: Set<String>]] = [:]
+
+    public init(root: String) { self.root = root }
+
+    /// Whether `event` can be folded onto this state as it stands, rather than folding all events again.
+    func canFold(_ event: Event) -> Bool {
+        if let last, !(last < event.order) { return false }
+        switch event.kind {
+        case .eventVoided, .eventCorrected, .householdMerged: return false
+        default: break
+        }
+        return !pendingTargets.contains(event.id)
+    }
+
+    /// Folds one event, which sorts after every event folded so far. Voids and corrections are not folded:
+    /// `Derivation` applies them to the list of events first.
+    mutating func apply(_ event: Event) {
+        last = event.order
+        lastActivity = event.at.millis
+        guard let code = event.household else { return }
+        switch event.body {
+        case .householdRegistered(let data):
+            guard households[code]?.registration == nil else { break }
+            let source = record(event)
+            households[code, default: HouseholdEntry()].registration = source
+            households[code]!.commune = event.commune
+            set(data.fields, replaces: [], source: source, entity: .household(code))
+        case .householdChanged(let change):
+            set(change.set, replaces: change.replaces, source: record(event), entity: .household(code))
+        case .memberAdded(let data):
+            guard let member = event.member else { break }
+            let source = record(event)
+            if members[member]?.added == nil {
+                members[member, default: MemberEntry()].added = source
+                members[member]!.recordedIn = code
+            }
+            set(data.fields, replaces: [], source: source, entity: .member(member))
+        case .memberChanged(let change):
+            guard let member = event.member else { break }
+            set(change.set, replaces: change.replaces, source: record(event), entity: .member(member))
+        case .visitRecorded(let visit):
+            visits += 1
+            lastVisit = LastVisit(at: event.at, outcome: visit.outcome, volunteer: visit.volunteer, followUp: visit.followUp)
+            for observation in visit.observations {
+                members[observation.member, default: MemberEntry()].abilities.apply(observation, at: event.at)
+            }
+            if let consent = visit.consent {
+                set([HouseholdField.consent: .flag(consent)], replaces: visit.replaces, source: record(event), entity: .household(code))
+            }
+        case .householdMerged, .villageAdded, .villageChanged, .eventVoided, .eventCorrected:
+            break
+        }
+    }
+
+    /// Which entity a setting is for: a household code or a member code.
+    enum Entity: Hashable, Sendable {
+        case household(String)
+        case member(String)
+    }
+
+    private mutating func record(_ event: Event) -> Int {
+        sources.append(Source(id: event.id, at: event.at, device: event.device, seq: event.seq))
+        return sources.count - 1
+    }
+
+    /// A setting of some fields: it replaces the heads it names, and becomes a head of each field it sets unless a
+    /// setting of that field already named it (a per-field union of replaces, whatever the order they arrive in).
+    private mutating func set<F: EntityField>(_ values: [F: FieldValue], replaces: [String], source: Int, entity: Entity) {
+        let own = sources[source].id
+        let replacedIDs = Set(replaces)
+        let unknown = replaces.isEmpty ? [] : replacedIDs.subtracting(sources.map(\.id))
+        for (field, value) in values {
+            var current = fieldState(entity, field) ?? Field()
+            current.heads.removeAll { replacedIDs.contains(sources[$0.source].id) }
+            var named = dangling[entity]?[field.rawValue] ?? []
+            if named.remove(own) == nil, !replacedIDs.contains(own) {
+                current.heads.append(Field.Head(source: source, value: value))
+            }
+            named.formUnion(unknown)
+            dangling[entity, default: [:]][field.rawValue] = named.isEmpty ? nil : named
+            if dangling[entity]?.isEmpty == true { dangling[entity] = nil }
+            current.fallback = current.heads.isEmpty ? value : nil
+            store(current, entity, field)
+        }
+    }
+
+    private func fieldState<F: EntityField>(_ entity: Entity, _ field: F) -> Field? {
+        switch entity {
+        case .household(let code): return (field as? HouseholdField).flatMap { households[code]?.fields[$0] }
+        case .member(let code): return (field as? MemberField).flatMap { members[code]?.fields[$0] }
+        }
+    }
+
+    private mutating func store<F: EntityField>(_ value: Field, _ entity: Entity, _ field: F) {
+        switch entity {
+        case .household(let code):
+            if let field = field as? HouseholdField { households[code, default: HouseholdEntry()].fields[field] = value }
+        case .member(let code):
+            if let field = field as? MemberField { members[code, default: MemberEntry()].fields[field] = value }
+        }
+    }
+
+    // MARK: What the fold says
+
+    /// The ids of the settings of these fields that the state shows now: a change replaces all of them.
+    public func heads(household code: String, fields: Set<HouseholdField>) -> [String] {
+        headIDs(fields.compactMap { households[code]?.fields[$0] })
+    }
+
+    public func heads(member code: String, fields: Set<MemberField>) -> [String] {
+        headIDs(fields.compactMap { members[code]?.fields[$0] })
+    }
+
+    private func headIDs(_ fields: [Field]) -> [String] {
+        Set(fields.flatMap { $0.heads.map { sources[$0.source].id } }).sorted()
+    }
+
+    /// The event that added a member, if it has been folded.
+    public func addedBy(member code: String) -> String? { members[code]?.added.map { sources[$0].id } }
+
+    /// The household, its members and the merged households, as the events say; nil until the root is registered.
+    public func render() -> ClusterState? {
+        guard let rootEntry = households[root], let rootRegistration = rootEntry.registration else { return nil }
+        var conflicts: [FieldConflict] = []
+        var members: [MemberState] = []
+        for (code, entry) in self.members.sorted(by: { $0.key < $1.key }) {
+            guard let added = entry.added else { continue }
+            let values = entry.fields.mapValues(\.value)
+            members.append(
+                MemberState(
+                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: values[.name]?.text,
+                    birthYear: values[.birthYear]?.number ?? 0, sex: values[.sex]?.text.flatMap(Sex.init(rawValue:)),
+                    relation: values[.relation]?.text,
+                    status: values[.status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
+                    abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at))
+            conflicts += fieldConflicts(entry.fields, entity: .member, code: code)
+        }
+        let current = members.filter { $0.status == .present }.map { (code: $0.code, abilities: $0.abilities) }
+        let coverage = CoverageRule.evaluate(current)
+        let moved = lastVisit?.outcome == .moved
+        var households: [HouseholdState] = []
+        let others = self.households.filter { $0.key != root && $0.value.registration != nil }.keys.sorted()
+        for code in [root] + others {
+            let entry = self.households[code]!
+            let registration = sources[entry.registration!]
+            let values = entry.fields.mapValues(\.value)
+            let isRoot = code == root
+            households.append(
+                HouseholdState(
+                    code: code, commune: entry.commune!, village: values[.village]?.text ?? "", headName: values[.headName]?.text,
+                    address: values[.address]?.text, phone: values[.phone]?.text, declaredMembers: values[.declaredMembers]?.number,
+                    note: values[.note]?.text, consent: values[.consent]?.flag ?? false, registeredAt: registration.at,
+                    registeredBy: registration.device, mergedInto: isRoot ? nil : root, moved: isRoot && moved,
+                    coverage: isRoot ? coverage : CoverageRule.Coverage(covered: false, closestMember: nil, gaps: []),
+                    lastActivity: isRoot ? Moment(millis: lastActivity ?? registration.at.millis) : registration.at))
+            conflicts += fieldConflicts(entry.fields, entity: .household, code: code)
+        }
+        _ = rootRegistration
+        return ClusterState(
+            households: households, members: members, visitCount: visits,
+            lastVisit: lastVisit.map { ClusterState.LastVisit(at: $0.at, outcome: $0.outcome, volunteer: $0.volunteer, followUp: $0.followUp) },
+            conflicts: conflicts.sorted { ($0.code, $0.field) < ($1.code, $1.field) })
+    }
+
+    private func fieldConflicts<F: EntityField>(_ fields: [F: Field], entity: FieldConflict.Entity, code: String) -> [FieldConflict] {
+        fields.compactMap { field, state in
+            guard Set(state.heads.map(\.value)).count > 1 else { return nil }
+            return FieldConflict(
+                entity: entity, code: code, household: root, field: field.rawValue,
+                candidates: state.heads.map { head in
+                    let source = sources[head.source]
+                    return FieldConflict.Candidate(event: source.id, device: source.device, at: source.at, value: head.value)
+                },
+                chosen: state.value)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import GRDB
+
+/// A row of `member`: one member as it stands, under the household it counts for.
+struct MemberRecord: DerivedRecord, Equatable {
+    static let databaseTableName = "member"
+
+    enum Columns: String, ColumnExpression, CaseIterable {
+        case code, household
+        case recordedIn = "recorded_in"
+        case scheme, commune
+        case villageKey = "village_key"
+        case counted, name
+        case birthYear = "birth_year"
+        case sex, relation, status, vneid, login, dvctt
+        case paidOnline = "paid_online"
+        case smartphone
+        case observedMillis = "observed_ms"
+        case able
+        case addedMillis = "added_ms"
+    }
+
+    var code: String
+    var household: String
+    var recordedIn: String
+    var commune: CommuneRef
+    var villageKey: String
+    /// In every figure: a current member of a counted household.
+    var counted: Bool
+    /// Only where the household consented to names.
+    var name: String?
+    var birthYear: Int
+    var sex: Sex?
+    var relation: String?
+    var status: MemberStatus
+    var abilities: Abilities
+    var able: Bool
+    var addedMillis: Int64
+
+    init(_ member: MemberState, root: HouseholdState) {
+        code = member.code
+        household = member.household
+        recordedIn = member.recordedIn
+        commune = root.commune
+        villageKey = Folding.fold(root.village)
+        counted = root.mergedInto == nil && !root.moved && member.status == .present
+        name = root.consent ? member.name : nil
+        birthYear = member.birthYear
+        sex = member.sex
+        relation = member.relation
+        status = member.status
+        abilities = member.abilities
+        able = member.able
+        addedMillis = member.addedAt.millis
+    }
+
+    init(row: Row) throws {
+        code = row[Columns.code]
+        household = row[Columns.household]
+        recordedIn = row[Columns.recordedIn]
+        commune = CommuneRef(code: row[Columns.commune], scheme: Scheme(rawValue: row[Columns.scheme]) ?? .y2025)
+        villageKey = row[Columns.villageKey]
+        counted = row[Columns.counted]
+        name = row[Columns.name]
+        birthYear = row[Columns.birthYear]
+        sex = (row[Columns.sex] as String?).flatMap(Sex.init(rawValue:))
+        relation = row[Columns.relation]
+        status = MemberStatus(rawValue: row[Columns.status]) ?? .present
+        abilities = Abilities(
+            vneid: (row[Columns.vneid] as String?).flatMap(VneidStatus.init(rawValue:)), login: row[Columns.login], dvctt: row[Columns.dvctt],
+            paidOnline: row[Columns.paidOnline], smartphone: row[Columns.smartphone],
+            observedAt: (row[Columns.observedMillis] as Int64?).map { Moment(millis: $0) })
+        able = row[Columns.able]
+        addedMillis = row[Columns.addedMillis]
+    }
+
+    func cell(_ column: Columns) -> Cell {
+        switch column {
+        case .code: return .text(code)
+        case .household: return .text(household)
+        case .recordedIn: return .text(recordedIn)
+        case .scheme: return .text(commune.scheme.rawValue)
+        case .commune: return .text(commune.code)
+        case .villageKey: return .text(villageKey)
+        case .counted: return .bool(counted)
+        case .name: return .text(name)
+        case .birthYear: return .int(birthYear)
+        case .sex: return .text(sex?.rawValue)
+        case .relation: return .text(relation)
+        case .status: return .text(status.rawValue)
+        case .vneid: return .text(abilities.vneid?.rawValue)
+        case .login: return .bool(abilities.login)
+        case .dvctt: return .bool(abilities.dvctt)
+        case .paidOnline: return .bool(abilities.paidOnline)
+        case .smartphone: return .bool(abilities.smartphone)
+        case .observedMillis: return .int(abilities.observedAt?.millis)
+        case .able: return .bool(able)
+        case .addedMillis: return .int(addedMillis)
+        }
+    }
+
+    /// What this member adds to the member tally: nothing unless counted.
+    var tally: MemberTallyRecord.Key? {
+        counted ? MemberTallyRecord.Key(commune: commune, villageKey: villageKey, birthYear: birthYear) : nil
+    }
+
+    // MARK: Reading
+
+    static func find(_ code: String, db: Database) throws -> MemberRecord? {
+        try MemberRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE code = ?"), arguments: [code])
+    }
+
+    static func withPrefix(_ prefix: String, household: String?, limit: Int, db: Database) throws -> [MemberRecord] {
+        var request = MemberRecord.filter(Columns.code >= prefix && Columns.code < prefix + "~")
+        if let household { request = request.filter(Columns.household == household) }
+        return try request.order(Columns.code).limit(limit).fetchAll(db)
+    }
+
+    static func neighbours(of code: String, db: Database) throws -> [String] {
+        let before = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM member WHERE code < ? ORDER BY code DESC LIMIT 1"), arguments: [code])
+        let after = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM member WHERE code > ? ORDER BY code LIMIT 1"), arguments: [code])
+        return [before, after].compactMap { $0 }
+    }
+
+    /// The members counted under a household: current ones first, then by year of birth.
+    static func of(household: String, db: Database) throws -> [MemberRecord] {
+        try MemberRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM member WHERE household = ? ORDER BY status != 'present', birth_year, code"), arguments: [household])
+    }
+
+    static func exists(_ code: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM member WHERE code = ?"), arguments: [code]) ?? false
+    }
+
+    /// Counted members by the volunteer of their household's last visit and year of birth (the volunteer report).
+    static func volunteerFigures(db: Database) throws -> [(scheme: Scheme, commune: String, volunteer: String, birthYear: Int, members: Int, dvctt: Int, level2: Int)] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT m.scheme, m.commune, coalesce(h.last_volunteer, '') AS volunteer, m.birth_year, count(*) AS members,
+                    coalesce(sum(m.dvctt = 1), 0) AS dvctt, coalesce(sum(m.vneid = 'level2'), 0) AS level2
+                FROM member m JOIN household h ON h.code = m.household WHERE m.counted = 1
+                GROUP BY m.scheme, m.commune, volunteer, m.birth_year
+                """
+        ).map { row in
+            (Scheme(rawValue: row["scheme"]) ?? .y2025, row["commune"], row["volunteer"], row["birth_year"], row["members"], row["dvctt"], row["level2"])
+        }
+    }
+
+    static func delete(household: String, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM member WHERE household = ?").execute(arguments: [household])
+    }
+
+    static func delete(code: String, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM member WHERE code = ?").execute(arguments: [code])
+    }
+}

@@ -1,0 +1,102 @@
+import GRDB
+
+/// A row of `visit`: one visit, under the household it counts for.
+struct VisitRecord: DerivedRecord, Equatable {
+    static let databaseTableName = "visit"
+
+    enum Columns: String, ColumnExpression, CaseIterable {
+        case event, household
+        case recordedIn = "recorded_in"
+        case scheme, commune
+        case villageKey = "village_key"
+        case at
+        case atMillis = "at_ms"
+        case device, volunteer, outcome, help, procedure
+        case followUp = "follow_up"
+        case note, observed
+    }
+
+    var event: String
+    var household: String
+    var recordedIn: String
+    var commune: CommuneRef
+    var villageKey: String
+    var at: Moment
+    var device: String
+    var volunteer: String
+    var outcome: VisitOutcome
+    var help: [Help]
+    var procedure: String?
+    var followUp: String?
+    var note: String?
+    /// How many members it observed.
+    var observed: Int
+
+    init(_ visit: VisitState, root: HouseholdState) {
+        event = visit.event
+        household = visit.household
+        recordedIn = visit.recordedIn
+        commune = root.commune
+        villageKey = Folding.fold(root.village)
+        at = visit.at
+        device = visit.device
+        volunteer = visit.volunteer
+        outcome = visit.outcome
+        help = visit.help
+        procedure = visit.procedure
+        followUp = visit.followUp?.description
+        note = visit.note
+        observed = visit.observations.count
+    }
+
+    init(row: Row) throws {
+        event = row[Columns.event]
+        household = row[Columns.household]
+        recordedIn = row[Columns.recordedIn]
+        commune = CommuneRef(code: row[Columns.commune], scheme: Scheme(rawValue: row[Columns.scheme]) ?? .y2025)
+        villageKey = row[Columns.villageKey]
+        at = Moment(rfc3339: row[Columns.at]) ?? Moment(millis: row[Columns.atMillis])
+        device = row[Columns.device]
+        volunteer = row[Columns.volunteer]
+        outcome = VisitOutcome(rawValue: row[Columns.outcome]) ?? .met
+        help = (row[Columns.help] as String).split(separator: ",").compactMap { Help(rawValue: String($0)) }
+        procedure = row[Columns.procedure]
+        followUp = row[Columns.followUp]
+        note = row[Columns.note]
+        observed = row[Columns.observed]
+    }
+
+    func cell(_ column: Columns) -> Cell {
+        switch column {
+        case .event: return .text(event)
+        case .household: return .text(household)
+        case .recordedIn: return .text(recordedIn)
+        case .scheme: return .text(commune.scheme.rawValue)
+        case .commune: return .text(commune.code)
+        case .villageKey: return .text(villageKey)
+        case .at: return .text(at.rfc3339)
+        case .atMillis: return .int(at.millis)
+        case .device: return .text(device)
+        case .volunteer: return .text(volunteer)
+        case .outcome: return .text(outcome.rawValue)
+        case .help: return .text(help.map(\.rawValue).joined(separator: ","))
+        case .procedure: return .text(procedure)
+        case .followUp: return .text(followUp)
+        case .note: return .text(note)
+        case .observed: return .int(observed)
+        }
+    }
+
+    static func find(_ event: String, db: Database) throws -> VisitRecord? {
+        try VisitRecord.fetchOne(db, key: [Columns.event.rawValue: event])
+    }
+
+    /// A household's visits, latest first.
+    static func of(household: String, db: Database) throws -> [VisitRecord] {
+        try VisitRecord.filter(Columns.household == household).order(Columns.atMillis.desc).fetchAll(db)
+    }
+
+    static func delete(household: String, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM visit WHERE household = ?").execute(arguments: [household])
+    }
+}

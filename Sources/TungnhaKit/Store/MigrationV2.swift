@@ -1,0 +1,193 @@
+import Foundation
+import GRDB
+
+/// Events keyed compactly (16-byte ids, devices as numbers), and derived tables owned by `DerivedTables`,
+/// with each household's fold and timeline. Derived rows are dropped and derived again from the events.
+enum MigrationV2 {
+    static func migrate(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE device (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
+                CREATE TABLE event_v2 (
+                    rowid INTEGER PRIMARY KEY,
+                    id BLOB NOT NULL,
+                    device INTEGER NOT NULL,
+                    seq INTEGER NOT NULL,
+                    at_ms INTEGER NOT NULL,
+                    type TEXT NOT NULL,
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    household TEXT,
+                    target BLOB,
+                    body TEXT NOT NULL,
+                    batch INTEGER
+                );
+                """)
+        var devices: [String: Int64] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT rowid, id, device, seq, at_ms, type, scheme, commune, household, target, body, batch FROM event ORDER BY rowid")
+        while let row = try rows.next() {
+            let device: String = row["device"]
+            if devices[device] == nil {
+                try db.execute(sql: "INSERT INTO device (id) VALUES (?)", arguments: [device])
+                devices[device] = db.lastInsertedRowID
+            }
+            guard let id = EventKey(row["id"]) else { throw StoreError.damaged(what: "event \(row["rowid"] as Int64)") }
+            let target = (row["target"] as String?).flatMap(EventKey.init)
+            try db.execute(
+                sql: "INSERT INTO event_v2 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    row["rowid"], Data(id.bytes), devices[device], row["seq"], row["at_ms"], row["type"], row["scheme"], row["commune"],
+                    row["household"], target.map { Data($0.bytes) }, row["body"], row["batch"],
+                ])
+        }
+        try db.execute(
+            sql: """
+                DROP TABLE event;
+                ALTER TABLE event_v2 RENAME TO event;
+                CREATE UNIQUE INDEX event_id ON event(id);
+                CREATE UNIQUE INDEX event_device_seq ON event(device, seq);
+                CREATE INDEX event_household ON event(household) WHERE household IS NOT NULL;
+                CREATE INDEX event_target ON event(target) WHERE target IS NOT NULL;
+                -- Village events are the only ones without a household; merges are few. Queries name these
+                -- conditions exactly, so that SQLite uses the partial indexes instead of scanning every event.
+                CREATE INDEX event_places ON event(scheme, commune) WHERE household IS NULL;
+                CREATE INDEX event_merges ON event(at_ms) WHERE type = 'household.merged';
+
+                DROP TABLE household_link;
+                DROP TABLE village;
+                DROP TABLE household;
+                DROP TABLE member;
+                DROP TABLE member_tally;
+                DROP TABLE visit;
+                DROP TABLE field_conflict;
+
+                -- Derived state: written by DerivedTables alone, from the events; each table has one record type.
+                CREATE TABLE household_link (code TEXT PRIMARY KEY, root TEXT NOT NULL, component TEXT NOT NULL);
+                CREATE INDEX household_link_root ON household_link(root);
+                CREATE INDEX household_link_component ON household_link(component);
+
+                CREATE TABLE village (
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    new_commune TEXT,
+                    PRIMARY KEY (scheme, commune, key)
+                );
+
+                CREATE TABLE household (
+                    code TEXT PRIMARY KEY,
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    village TEXT NOT NULL,
+                    village_key TEXT NOT NULL,
+                    head_name TEXT,
+                    address TEXT,
+                    phone TEXT,
+                    declared_members INTEGER,
+                    note TEXT,
+                    consent INTEGER NOT NULL,
+                    registered_at TEXT NOT NULL,
+                    registered_by TEXT NOT NULL,
+                    merged_into TEXT,
+                    moved INTEGER NOT NULL,
+                    covered INTEGER NOT NULL,
+                    closest_member TEXT,
+                    gaps TEXT NOT NULL,
+                    members INTEGER NOT NULL,
+                    visits INTEGER NOT NULL,
+                    last_visit_ms INTEGER,
+                    last_outcome TEXT,
+                    last_volunteer TEXT,
+                    follow_up TEXT,
+                    last_activity_ms INTEGER NOT NULL,
+                    search TEXT NOT NULL
+                ) WITHOUT ROWID;
+                -- Covers the report's grouped query, so that it reads the index alone, in group order.
+                CREATE INDEX household_place ON household(scheme, commune, village_key, covered, visits, last_visit_ms,
+                    last_activity_ms, village, merged_into, moved) WHERE merged_into IS NULL AND moved = 0;
+
+                CREATE TABLE member (
+                    code TEXT PRIMARY KEY,
+                    household TEXT NOT NULL,
+                    recorded_in TEXT NOT NULL,
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    village_key TEXT NOT NULL,
+                    counted INTEGER NOT NULL,
+                    name TEXT,
+                    birth_year INTEGER NOT NULL,
+                    sex TEXT,
+                    relation TEXT,
+                    status TEXT NOT NULL,
+                    vneid TEXT,
+                    login INTEGER,
+                    dvctt INTEGER,
+                    paid_online INTEGER,
+                    smartphone INTEGER,
+                    observed_ms INTEGER,
+                    able INTEGER NOT NULL,
+                    added_ms INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                CREATE INDEX member_household ON member(household);
+
+                -- Counted members per place and year of birth, kept with the member rows: a report adds up these
+                -- few rows instead of every member.
+                CREATE TABLE member_tally (
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    village_key TEXT NOT NULL,
+                    birth_year INTEGER NOT NULL,
+                    members INTEGER NOT NULL,
+                    dvctt INTEGER NOT NULL,
+                    level2 INTEGER NOT NULL,
+                    PRIMARY KEY (scheme, commune, birth_year, village_key)
+                ) WITHOUT ROWID;
+
+                CREATE TABLE visit (
+                    event TEXT PRIMARY KEY,
+                    household TEXT NOT NULL,
+                    recorded_in TEXT NOT NULL,
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    village_key TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    at_ms INTEGER NOT NULL,
+                    device TEXT NOT NULL,
+                    volunteer TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    help TEXT NOT NULL,
+                    procedure TEXT,
+                    follow_up TEXT,
+                    note TEXT,
+                    observed INTEGER NOT NULL
+                );
+                CREATE INDEX visit_household ON visit(household);
+
+                CREATE TABLE field_conflict (
+                    entity TEXT NOT NULL,
+                    code TEXT NOT NULL,
+                    household TEXT NOT NULL,
+                    field TEXT NOT NULL,
+                    candidates TEXT NOT NULL,
+                    chosen TEXT,
+                    PRIMARY KEY (entity, code, field)
+                );
+                CREATE INDEX field_conflict_household ON field_conflict(household);
+
+                -- Each household's fold, so that new events are folded onto it, and its history by day,
+                -- which --as-of and the weekly trend read.
+                CREATE TABLE household_fold (code TEXT PRIMARY KEY, state BLOB NOT NULL) WITHOUT ROWID;
+                CREATE TABLE household_timeline (
+                    code TEXT PRIMARY KEY,
+                    scheme TEXT NOT NULL,
+                    commune TEXT NOT NULL,
+                    points BLOB NOT NULL
+                ) WITHOUT ROWID;
+
+                -- Events up to this rowid have been derived; the rest are derived before anything reads the store.
+                INSERT OR REPLACE INTO setting (key, value) VALUES ('derived.upto', '0');
+                """)
+    }
+}

@@ -1,0 +1,315 @@
+import Crypto
+import Foundation
+
+/// The first line of a batch file (see docs/sync-format.md).
+public struct BatchHeader: Sendable, Equatable {
+    public static let format = "tungnha-batch"
+    public static let version = 1
+
+    public enum Kind: String, Sendable, Codable {
+        /// The writing device's own events, in sequence.
+        case device
+        /// Everything a district machine knows of one commune, sent back to its laptops.
+        case relay
+    }
+
+    public var kind: Kind
+    public var device: String
+    public var deviceLabel: String
+    public var commune: CommuneRef
+    /// 1, 2, 3… per device.
+    public var batch: Int
+    public var events: Int
+    /// The range of the writing device's sequence numbers this batch holds (none in a relay batch without its own events).
+    public var firstSeq: Int64?
+    public var lastSeq: Int64?
+    public var writtenAt: Moment
+    public var tool: String
+
+    public var json: JSONValue {
+        var fields: JSONObject = [
+            "format": .string(Self.format), "version": .int(Int64(Self.version)), "kind": .string(kind.rawValue),
+            "device": .string(device), "deviceLabel": .string(deviceLabel), "commune": .string(commune.code),
+            "scheme": .string(commune.scheme.rawValue), "batch": .int(Int64(batch)), "events": .int(Int64(events)),
+            "writtenAt": .string(writtenAt.rfc3339), "tool": .string(tool), "signature": .null,
+        ]
+        fields["firstSeq"] = firstSeq.map { .int($0) } ?? .null
+        fields["lastSeq"] = lastSeq.map { .int($0) } ?? .null
+        return .object(fields)
+    }
+
+    /// The name the tool gives the file: it sorts by commune, device and batch number. Merging never relies on it.
+    public var fileName: String {
+        let number = String(batch)
+        return "tungnha_\(commune.scheme.rawValue)-\(commune.code)_\(device.prefix(8))_\(String(repeating: "0", count: max(0, 6 - number.count)) + number)"
+            + (kind == .relay ? "_relay" : "") + ".jsonl"
+    }
+}
+
+/// The last line: how many events, and the SHA-256 of every byte before this line.
+public struct BatchFooter: Sendable, Equatable {
+    public var events: Int
+    public var sha256: String
+
+    public var json: JSONValue {
+        .object(["end": .string(BatchHeader.format), "events": .int(Int64(events)), "sha256": .string(sha256)])
+    }
+}
+
+extension SHA256.Digest {
+    var hex: String { map { byte in String(byte, radix: 16).count == 1 ? "0" + String(byte, radix: 16) : String(byte, radix: 16) }.joined() }
+}
+
+/// Writes a batch file: header, events, footer, with the checksum computed as it goes.
+struct BatchWriter {
+    private var bytes: [UInt8] = []
+    private var hasher = SHA256()
+
+    init(header: BatchHeader) {
+        append(JSONWriter.canonical(header.json))
+    }
+
+    mutating func append(_ line: String) {
+        let start = bytes.count
+        bytes.append(contentsOf: line.utf8)
+        bytes.append(0x0A)
+        bytes.withUnsafeBufferPointer { hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[start...]))) }
+    }
+
+    /// The whole file, and its checksum.
+    mutating func finish(events: Int) -> (data: Data, sha256: String) {
+        let sha = hasher.finalize().hex
+        var file = bytes
+        file.append(contentsOf: JSONWriter.canonical(BatchFooter(events: events, sha256: sha).json).utf8)
+        file.append(0x0A)
+        return (Data(file), sha)
+    }
+}
+
+/// One event line of a batch, read and checked.
+struct ParsedEvent: Sendable {
+    var line: Int
+    var event: Event
+    var canonical: String
+}
+
+/// A batch file read whole and checked against the format, before the store is touched.
+struct ParsedBatch: Sendable {
+    var header: BatchHeader
+    var footer: BatchFooter
+    var events: [ParsedEvent]
+}
+
+/// What reading one file gave.
+enum FileReading: Sendable {
+    case batch(ParsedBatch)
+    /// The same file (same checksum) was merged before, and its bytes still hash to it.
+    case alreadyMerged(BatchHeader)
+    case refused(BatchRefusal, header: BatchHeader?)
+    /// Found in a folder, but not a batch file.
+    case skipped
+}
+
+/// Reading the batch format: the header, the events, the end line and the checksum (docs/sync-format.md).
+/// Nothing here touches a store; `Store.merge` applies what it reads.
+enum BatchFile {
+    /// The identity of a batch, to know a file merged before without reading it: "device|number|sha256".
+    static func fingerprint(device: String, batch: Int, sha256: String) -> String { "\(device)|\(batch)|\(sha256)" }
+
+    /// Reads and checks a whole file. `named`: given by name (always tried), rather than found in a folder
+    /// (tried only when it starts like a batch). `merged` holds the fingerprints of batches already merged.
+    static func read(_ path: String, named: Bool, merged: Set<String>, accept: (BatchHeader) throws -> Void) -> FileReading {
+        if !named, !looksLikeBatch(path) { return .skipped }
+        var header: BatchHeader?
+        do {
+            let read = try readHeader(path)
+            header = read
+            try accept(read)
+            if let footer = readFooter(path), merged.contains(fingerprint(device: read.device, batch: read.batch, sha256: footer.sha256)),
+                try hashBeforeEnd(path) == footer.sha256
+            {
+                return .alreadyMerged(read)
+            }
+            return .batch(try parse(path, header: read))
+        } catch let refusal as BatchRefusal {
+            return .refused(refusal, header: header)
+        } catch {
+            return .refused(.unreadable(detail: error.localizedDescription), header: header)
+        }
+    }
+
+    /// A file whose first line is a JSON object with `"format": "tungnha-batch"`, whatever the file is called.
+    static func looksLikeBatch(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
+        let firstLine = Array(head.prefix { $0 != 0x0A })
+        guard firstLine.first == UInt8(ascii: "{") || firstLine.first == UInt8(ascii: " ") else { return false }
+        let value = try? firstLine.withUnsafeBufferPointer { try JSONParser.parse($0) }
+        return value?["format"] == .string(BatchHeader.format)
+    }
+
+    static func readHeader(_ path: String) throws -> BatchHeader {
+        var reader: LineReader
+        do { reader = try LineReader(path: path) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
+        defer { reader.close() }
+        var header: BatchHeader?
+        var failure: Error?
+        try reader.forEachLine { line, _, _ in
+            do { header = try parseHeader(line) } catch { failure = error }
+            return false
+        }
+        if let failure { throw failure }
+        guard let header else { throw BatchRefusal.empty }
+        return header
+    }
+
+    static func parseJSON(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws -> JSONValue {
+        do {
+            return try JSONParser.parse(line)
+        } catch {
+            throw BatchRefusal.notJSON(line: number, column: error.offset + 1)
+        }
+    }
+
+    static func parseHeader(_ line: UnsafeBufferPointer<UInt8>) throws -> BatchHeader {
+        guard case .object(let fields) = try parseJSON(line, number: 1), fields["format"] == .string(BatchHeader.format) else {
+            throw BatchRefusal.notABatch
+        }
+        guard fields["version"] == .int(Int64(BatchHeader.version)) else {
+            throw BatchRefusal.unknownVersion(found: fields["version"].map(JSONWriter.canonical) ?? "—")
+        }
+        do {
+            var reader = try ObjectReader(.object(fields), path: "")
+            _ = reader.take("format")
+            _ = reader.take("version")
+            _ = reader.take("signature")
+            guard let kind = BatchHeader.Kind(rawValue: try reader.string("kind")) else { throw reader.invalid("kind", "device|relay") }
+            let device = try reader.string("device")
+            guard EventID.isValid(device) else { throw reader.invalid("device", "uuid") }
+            let label = try reader.string("deviceLabel")
+            let code = try reader.string("commune")
+            guard CommuneRef.isWellFormed(code) else { throw reader.invalid("commune", "5 digits") }
+            guard let scheme = Scheme(rawValue: try reader.string("scheme")) else { throw reader.invalid("scheme", "2025|pre2025") }
+            let batch = try reader.integer("batch")
+            guard batch >= 1 else { throw reader.invalid("batch", "integer >= 1") }
+            let events = try reader.integer("events")
+            guard events >= 0 else { throw reader.invalid("events", "integer >= 0") }
+            let first = try reader.optionalInteger("firstSeq")
+            let last = try reader.optionalInteger("lastSeq")
+            if kind == .device || first != nil || last != nil {
+                guard let first, first >= 1 else { throw reader.invalid("firstSeq", "integer >= 1") }
+                guard let last, last >= first else { throw reader.invalid("lastSeq", "integer >= firstSeq") }
+            }
+            guard let written = Moment(rfc3339: try reader.string("writtenAt")) else { throw reader.invalid("writtenAt", "RFC 3339 date-time") }
+            let tool = try reader.optionalString("tool") ?? ""
+            try reader.finish()
+            return BatchHeader(
+                kind: kind, device: device, deviceLabel: Folding.clean(label), commune: CommuneRef(code: code, scheme: scheme),
+                batch: Int(batch), events: Int(events), firstSeq: first, lastSeq: last, writtenAt: written, tool: tool)
+        } catch let error as EventFormatError {
+            throw BatchRefusal.badHeader(field: error.path, problem: error.problem)
+        }
+    }
+
+    static func parseFooter(_ value: JSONValue, line: Int) throws -> BatchFooter {
+        guard case .object(let fields) = value, fields.count == 3, fields["end"] == .string(BatchHeader.format),
+            case .int(let count)? = fields["events"], case .string(let sha)? = fields["sha256"], sha.count == 64
+        else { throw BatchRefusal.badEnd(line: line) }
+        return BatchFooter(events: Int(count), sha256: sha.lowercased())
+    }
+
+    /// The end line, read from the file's tail without reading the rest.
+    static func readFooter(_ path: String) -> BatchFooter? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size > 0 else { return nil }
+        let tail = min(size, 512)
+        try? handle.seek(toOffset: size - tail)
+        guard var data = try? handle.read(upToCount: Int(tail)) else { return nil }
+        while data.last == 0x0A || data.last == 0x0D || data.last == 0x20 { data.removeLast() }
+        guard let start = data.lastIndex(of: 0x0A) else { return nil }
+        let line = Array(data[(start + 1)...])
+        guard let value = try? line.withUnsafeBufferPointer({ try JSONParser.parse($0) }) else { return nil }
+        return try? parseFooter(value, line: 0)
+    }
+
+    /// The SHA-256 of every line before the end line, as the end line states it.
+    static func hashBeforeEnd(_ path: String) throws -> String? {
+        var reader = try LineReader(path: path)
+        defer { reader.close() }
+        var hasher = SHA256()
+        var footerLine = 0
+        try reader.forEachLine { line, number, _ in
+            if line.count > 0, line[0] == UInt8(ascii: "{"), let value = try? JSONParser.parse(line), value["end"] != nil {
+                footerLine = number
+                return false
+            }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+            hasher.update(data: [0x0A])
+            return true
+        }
+        return footerLine > 0 ? hasher.finalize().hex : nil
+    }
+
+    /// Reads every line after the header and checks it: JSON, the event's fields, its commune, device and sequence
+    /// number against the header, the count and the checksum. Any problem refuses the whole file.
+    static func parse(_ path: String, header: BatchHeader) throws -> ParsedBatch {
+        var reader: LineReader
+        do { reader = try LineReader(path: path) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
+        defer { reader.close() }
+        var hasher = SHA256()
+        var footer: BatchFooter?
+        var events: [ParsedEvent] = []
+        events.reserveCapacity(min(max(header.events, 0), 100_000))
+        try reader.forEachLine { line, number, endsWithNewline in
+            if footer != nil {
+                // Only blank lines may follow the end line.
+                guard line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) else { throw BatchRefusal.linesAfterEnd(line: number) }
+                return true
+            }
+            if number == 1 {
+                hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+                hasher.update(data: [0x0A])
+                return true
+            }
+            let value: JSONValue
+            do {
+                value = try parseJSON(line, number: number)
+            } catch where !endsWithNewline {
+                // A last line broken off mid-way: the transfer stopped early.
+                throw BatchRefusal.cutShort(lines: number - 1)
+            }
+            if value["end"] != nil {
+                footer = try parseFooter(value, line: number)
+                return true
+            }
+            let event: Event
+            do throws(EventFormatError) {
+                event = try EventCodec.event(from: value)
+            } catch {
+                throw BatchRefusal.badEvent(line: number, field: error.path, problem: error.problem)
+            }
+            guard event.commune == header.commune else { throw BatchRefusal.otherCommune(line: number, found: event.commune, header: header.commune) }
+            if header.kind == .device {
+                guard event.device == header.device else { throw BatchRefusal.otherDevice(line: number) }
+            }
+            if event.device == header.device {
+                guard let first = header.firstSeq, let last = header.lastSeq, (first...last).contains(event.seq) else {
+                    throw BatchRefusal.seqOutOfRange(line: number, seq: event.seq, first: header.firstSeq, last: header.lastSeq)
+                }
+            }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
+            hasher.update(data: [0x0A])
+            events.append(ParsedEvent(line: number, event: event, canonical: EventCodec.canonical(event)))
+            return true
+        }
+        guard let footer else { throw BatchRefusal.cutShort(lines: reader.lineNumber) }
+        guard footer.events == header.events, events.count == header.events else {
+            throw BatchRefusal.countMismatch(header: header.events, footer: footer.events, actual: events.count)
+        }
+        let actual = hasher.finalize().hex
+        guard actual == footer.sha256 else { throw BatchRefusal.checksumMismatch(declared: footer.sha256, actual: actual) }
+        return ParsedBatch(header: header, footer: footer, events: events)
+    }
+}
