@@ -45,9 +45,13 @@ enum DerivedTables {
         }
     }
 
+    /// Changes to the member tally, added up over a whole derivation and written once.
+    typealias TallyChanges = [MemberTallyRecord.Key: MemberTallyRecord.Counts]
+
     /// Derives these events: every event after the watermark up to the last of them, in log order.
     static func derive(_ events: [StoredEvent], db: Database) throws {
         guard let upto = events.last?.rowid else { return }
+        var tally = TallyChanges()
         var communes = Set<CommuneRef>()
         var linksChanged = false
         var byHousehold: [String: [Event]] = [:]
@@ -72,10 +76,11 @@ enum DerivedTables {
             if let link = try HouseholdLinkRecord.find(code, db: db) {
                 components.insert(link.component)
             } else {
-                try deriveHousehold(code, new: byHousehold[code]!, upto: upto, db: db)
+                try deriveHousehold(code, new: byHousehold[code]!, upto: upto, tally: &tally, db: db)
             }
         }
-        for component in components.sorted() { try deriveComponent(component, upto: upto, db: db) }
+        for component in components.sorted() { try deriveComponent(component, upto: upto, tally: &tally, db: db) }
+        try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
         for commune in communes.sorted() {
             try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
         }
@@ -84,17 +89,17 @@ enum DerivedTables {
     // MARK: One household
 
     /// A household in no merge: its new events folded onto its fold, or all its events folded again.
-    static func deriveHousehold(_ code: String, new: [Event], upto: Int64, db: Database) throws {
+    static func deriveHousehold(_ code: String, new: [Event], upto: Int64, tally: inout TallyChanges, db: Database) throws {
         let sorted = new.sorted { $0.order < $1.order }
         let stored = try HouseholdFoldRecord.fold(code, db: db)
         var fold = stored ?? HouseholdFold(root: code)
         guard sorted.allSatisfy({ fold.canFold($0) }) else {
-            try refold(code, upto: upto, db: db)
+            try refold(code, upto: upto, tally: &tally, db: db)
             return
         }
-        let before = fold.render()
-        var timelines: [String: [TimelinePoint]] = [:]
-        if let record = try HouseholdTimelineRecord.find(code, db: db) { timelines[code] = record.points }
+        var points = stored == nil ? [] : try HouseholdTimelineRecord.find(code, db: db)?.points ?? []
+        let before = points.last
+        let hadConflicts = fold.hasConflicts
         var visits: [Event] = []
         var index = 0
         while index < sorted.count {
@@ -104,27 +109,34 @@ enum DerivedTables {
                 if sorted[index].kind == .visitRecorded { visits.append(sorted[index]) }
                 index += 1
             }
-            Timeline.record(fold.render(), day: LocalDate(daysSinceEpoch: day), into: &timelines)
-        }
-        let after = fold.render()
-        try write(before: before, after: after, db: db)
-        if let root = after?.root {
-            for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit, root: root).save(fast: db) }
-            try HouseholdTimelineRecord(code: code, commune: root.commune, points: timelines[code] ?? []).save(fast: db)
+            if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
         }
         try HouseholdFoldRecord(fold).save(fast: db)
+        guard let after = fold.render() else { return }
+        let root = after.root
+        for household in after.households { try HouseholdRecord(household, in: after).save(fast: db) }
+        for member in after.members { try MemberRecord(member, root: root).save(fast: db) }
+        // The member tally moves by what the household counted for before and after, as its timeline says.
+        if let before { MemberTallyRecord.note(removing: before, commune: root.commune, into: &tally) }
+        if let now = points.last { MemberTallyRecord.note(adding: now, commune: root.commune, into: &tally) }
+        if hadConflicts || !after.conflicts.isEmpty {
+            try FieldConflictRecord.delete(household: code, db: db)
+            for conflict in after.conflicts { try FieldConflictRecord(conflict).save(fast: db) }
+        }
+        for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit).save(fast: db) }
+        try HouseholdTimelineRecord(code: code, commune: root.commune, points: points).save(fast: db)
     }
 
     /// Folds a household in no merge again from all of its events up to `upto`.
-    static func refold(_ code: String, upto: Int64, db: Database) throws {
+    static func refold(_ code: String, upto: Int64, tally: inout TallyChanges, db: Database) throws {
         let events = try EventLog.events(households: [code], upTo: upto, db: db).map(\.event)
         let fold = Derivation.fold(root: code, events: events)
         let before = try MemberRecord.of(household: code, db: db)
         try forget(code, db: db)
         let after = fold.render()
-        try write(before: nil, after: after, oldMembers: before, db: db)
-        if let root = after?.root {
-            for visit in Derivation.visits(root: code, events: events) { try VisitRecord(visit, root: root).save(fast: db) }
+        try write(before: nil, after: after, oldMembers: before, tally: &tally, db: db)
+        if after != nil {
+            for visit in Derivation.visits(root: code, events: events) { try VisitRecord(visit).save(fast: db) }
         }
         try HouseholdTimelineRecord.delete(code, db: db)
         if let commune = Derivation.registeredCommune(code, events), let points = Derivation.timelines(events)[code] {
@@ -168,7 +180,7 @@ enum DerivedTables {
     }
 
     /// Derives a group of households linked by merges again, from all of their events up to `upto`.
-    static func deriveComponent(_ component: String, upto: Int64, db: Database) throws {
+    static func deriveComponent(_ component: String, upto: Int64, tally: inout TallyChanges, db: Database) throws {
         let codes = try HouseholdLinkRecord.members(component: component, db: db)
         let events = try EventLog.events(households: codes, upTo: upto, db: db).map(\.event)
         var before: [MemberRecord] = []
@@ -181,11 +193,11 @@ enum DerivedTables {
         var communes: [String: CommuneRef] = [:]
         for (fold, clusterEvents) in Derivation.component(events) {
             let after = fold.render()
-            try write(before: nil, after: after, oldMembers: first ? before : [], db: db)
+            try write(before: nil, after: after, oldMembers: first ? before : [], tally: &tally, db: db)
             first = false
             for household in after?.households ?? [] { communes[household.code] = household.commune }
             if let root = after?.root {
-                for visit in Derivation.visits(root: root.code, events: clusterEvents) { try VisitRecord(visit, root: root).save(fast: db) }
+                for visit in Derivation.visits(root: root.code, events: clusterEvents) { try VisitRecord(visit).save(fast: db) }
             }
         }
         for (code, points) in Derivation.timelines(events) {
@@ -207,7 +219,9 @@ enum DerivedTables {
 
     /// Writes a cluster's household, member and conflict rows, and moves the member tally by the difference.
     /// `before` is the cluster as last written (rows replaced in place); `oldMembers`, rows already deleted.
-    static func write(before: ClusterState?, after: ClusterState?, oldMembers: [MemberRecord] = [], db: Database) throws {
+    static func write(
+        before: ClusterState?, after: ClusterState?, oldMembers: [MemberRecord] = [], tally: inout TallyChanges, db: Database
+    ) throws {
         let oldHouseholds = before.map { state in state.households.map { HouseholdRecord($0, in: state) } } ?? []
         let oldRows = before.map { state in state.members.map { MemberRecord($0, root: state.root) } } ?? []
         let newHouseholds = after.map { state in state.households.map { HouseholdRecord($0, in: state) } } ?? []
@@ -218,13 +232,39 @@ enum DerivedTables {
         for member in newRows where !oldRows.contains(member) { try member.save(fast: db) }
         let keptMembers = Set(newRows.map(\.code))
         for member in oldRows where !keptMembers.contains(member.code) { try MemberRecord.delete(code: member.code, db: db) }
-        try MemberTallyRecord.add(MemberTallyRecord.changes(removing: oldRows + oldMembers, adding: newRows), db: db)
+        MemberTallyRecord.note(removing: oldRows + oldMembers, adding: newRows, into: &tally)
         let oldConflicts = before?.conflicts ?? []
         let newConflicts = after?.conflicts ?? []
         if oldConflicts != newConflicts {
             if let root = before?.root.code { try FieldConflictRecord.delete(household: root, db: db) }
             for conflict in newConflicts { try FieldConflictRecord(conflict).save(fast: db) }
         }
+    }
+
+    // MARK: From scratch
+
+    /// Forgets every derived row and derives each household again from all of its events at once, without any
+    /// stored fold: what incremental derivation must always equal.
+    static func rebuild(db: Database) throws {
+        for table in [
+            HouseholdRecord.databaseTableName, MemberRecord.databaseTableName, VisitRecord.databaseTableName,
+            VillageRecord.databaseTableName, FieldConflictRecord.databaseTableName, HouseholdLinkRecord.databaseTableName,
+            MemberTallyRecord.databaseTableName, HouseholdFoldRecord.databaseTableName, HouseholdTimelineRecord.databaseTableName,
+        ] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let upto = try EventLog.lastRowid(db)
+        var tally = TallyChanges()
+        let components = try refreshLinks(db: db)
+        let codes = try String.fetchAll(db, sql: "SELECT DISTINCT household FROM event WHERE household IS NOT NULL ORDER BY household")
+        for code in codes where try HouseholdLinkRecord.find(code, db: db) == nil { try refold(code, upto: upto, tally: &tally, db: db) }
+        for component in components.sorted() { try deriveComponent(component, upto: upto, tally: &tally, db: db) }
+        try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
+        let communes = try Row.fetchAll(db, sql: "SELECT DISTINCT scheme, commune FROM event WHERE household IS NULL").map {
+            CommuneRef(code: $0["commune"], scheme: Scheme(rawValue: $0["scheme"]) ?? .y2025)
+        }
+        for commune in communes { try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db) }
+        try setWatermark(upto, db: db)
     }
 
     // MARK: Reading for recording

@@ -93,9 +93,9 @@ public struct HouseholdFold: Sendable, Equatable {
             let source = record(event)
             households[code, default: HouseholdEntry()].registration = source
             households[code]!.commune = event.commune
-            set(data.fields, replaces: [], source: source, entity: .household(code))
+            setHousehold(code, data.fields, replaces: [], source: source)
         case .householdChanged(let change):
-            set(change.set, replaces: change.replaces, source: record(event), entity: .household(code))
+            setHousehold(code, change.set, replaces: change.replaces, source: record(event))
         case .memberAdded(let data):
             guard let member = event.member else { break }
             let source = record(event)
@@ -103,10 +103,10 @@ public struct HouseholdFold: Sendable, Equatable {
                 members[member, default: MemberEntry()].added = source
                 members[member]!.recordedIn = code
             }
-            set(data.fields, replaces: [], source: source, entity: .member(member))
+            setMember(member, data.fields, replaces: [], source: source)
         case .memberChanged(let change):
             guard let member = event.member else { break }
-            set(change.set, replaces: change.replaces, source: record(event), entity: .member(member))
+            setMember(member, change.set, replaces: change.replaces, source: record(event))
         case .visitRecorded(let visit):
             visits += 1
             lastVisit = LastVisit(at: event.at, outcome: visit.outcome, volunteer: visit.volunteer, followUp: visit.followUp)
@@ -114,7 +114,7 @@ public struct HouseholdFold: Sendable, Equatable {
                 members[observation.member, default: MemberEntry()].abilities.apply(observation, at: event.at)
             }
             if let consent = visit.consent {
-                set([HouseholdField.consent: .flag(consent)], replaces: visit.replaces, source: record(event), entity: .household(code))
+                setHousehold(code, [.consent: .flag(consent)], replaces: visit.replaces, source: record(event))
             }
         case .householdMerged, .villageAdded, .villageChanged, .eventVoided, .eventCorrected:
             break
@@ -134,38 +134,39 @@ public struct HouseholdFold: Sendable, Equatable {
 
     /// A setting of some fields: it replaces the heads it names, and becomes a head of each field it sets unless a
     /// setting of that field already named it (a per-field union of replaces, whatever the order they arrive in).
-    private mutating func set<F: EntityField>(_ values: [F: FieldValue], replaces: [String], source: Int, entity: Entity) {
+    private mutating func setHousehold(_ code: String, _ values: [HouseholdField: FieldValue], replaces: [String], source: Int) {
+        var entry = households.removeValue(forKey: code) ?? HouseholdEntry()
+        var named = dangling.removeValue(forKey: .household(code)) ?? [:]
+        Self.set(values, replaces: replaces, source: source, sources: sources, fields: &entry.fields, named: &named)
+        households[code] = entry
+        if !named.isEmpty { dangling[.household(code)] = named }
+    }
+
+    private mutating func setMember(_ code: String, _ values: [MemberField: FieldValue], replaces: [String], source: Int) {
+        var entry = members.removeValue(forKey: code) ?? MemberEntry()
+        var named = dangling.removeValue(forKey: .member(code)) ?? [:]
+        Self.set(values, replaces: replaces, source: source, sources: sources, fields: &entry.fields, named: &named)
+        members[code] = entry
+        if !named.isEmpty { dangling[.member(code)] = named }
+    }
+
+    private static func set<F: EntityField>(
+        _ values: [F: FieldValue], replaces: [String], source: Int, sources: [Source], fields: inout [F: Field],
+        named: inout [String: Set<String>]
+    ) {
         let own = sources[source].id
-        let replacedIDs = Set(replaces)
-        let unknown = replaces.isEmpty ? [] : replacedIDs.subtracting(sources.map(\.id))
+        let unknown = replaces.isEmpty ? [] : Set(replaces).subtracting(sources.map(\.id))
         for (field, value) in values {
-            var current = fieldState(entity, field) ?? Field()
-            current.heads.removeAll { replacedIDs.contains(sources[$0.source].id) }
-            var named = dangling[entity]?[field.rawValue] ?? []
-            if named.remove(own) == nil, !replacedIDs.contains(own) {
+            var current = fields[field] ?? Field()
+            if !replaces.isEmpty { current.heads.removeAll { replaces.contains(sources[$0.source].id) } }
+            var replacedBefore = named[field.rawValue] ?? []
+            if replacedBefore.remove(own) == nil, !replaces.contains(own) {
                 current.heads.append(Field.Head(source: source, value: value))
             }
-            named.formUnion(unknown)
-            dangling[entity, default: [:]][field.rawValue] = named.isEmpty ? nil : named
-            if dangling[entity]?.isEmpty == true { dangling[entity] = nil }
+            replacedBefore.formUnion(unknown)
+            named[field.rawValue] = replacedBefore.isEmpty ? nil : replacedBefore
             current.fallback = current.heads.isEmpty ? value : nil
-            store(current, entity, field)
-        }
-    }
-
-    private func fieldState<F: EntityField>(_ entity: Entity, _ field: F) -> Field? {
-        switch entity {
-        case .household(let code): return (field as? HouseholdField).flatMap { households[code]?.fields[$0] }
-        case .member(let code): return (field as? MemberField).flatMap { members[code]?.fields[$0] }
-        }
-    }
-
-    private mutating func store<F: EntityField>(_ value: Field, _ entity: Entity, _ field: F) {
-        switch entity {
-        case .household(let code):
-            if let field = field as? HouseholdField { households[code, default: HouseholdEntry()].fields[field] = value }
-        case .member(let code):
-            if let field = field as? MemberField { members[code, default: MemberEntry()].fields[field] = value }
+            fields[field] = current
         }
     }
 
@@ -186,6 +187,39 @@ public struct HouseholdFold: Sendable, Equatable {
 
     /// The event that added a member, if it has been folded.
     public func addedBy(member code: String) -> String? { members[code]?.added.map { sources[$0].id } }
+
+    /// What the root counts for now, as its timeline records it; nil until it is registered. The same figures as
+    /// `Timeline.record(render())` for a household in no merge, without building the whole state.
+    func point(day: Int64) -> TimelinePoint? {
+        guard let entry = households[root], entry.registration != nil else { return nil }
+        let village = entry.fields[.village]?.value.text ?? ""
+        let moved = lastVisit?.outcome == .moved
+        var present: [TimelinePoint.Member] = []
+        var covered = false
+        for code in members.keys.sorted() {
+            let member = members[code]!
+            guard member.added != nil else { continue }
+            let status = member.fields[.status]?.value.text.flatMap(MemberStatus.init(rawValue:)) ?? .present
+            guard status == .present else { continue }
+            if CoverageRule.isAble(member.abilities) { covered = true }
+            present.append(
+                TimelinePoint.Member(
+                    birthYear: member.fields[.birthYear]?.value.number ?? 0, dvctt: member.abilities.dvctt == true,
+                    level2: member.abilities.vneid == .level2))
+        }
+        return TimelinePoint(
+            day: day, counted: !moved, village: village, visited: visits > 0, covered: covered,
+            lastVisitDay: lastVisit?.at.vietnamDay, lastVolunteer: lastVisit?.volunteer,
+            lastActivity: lastActivity ?? sources[entry.registration!].at.millis, members: moved ? [] : present)
+    }
+
+    /// Whether any field has settings that disagree.
+    var hasConflicts: Bool {
+        func disagree<F>(_ fields: [F: Field]) -> Bool {
+            fields.values.contains { field in field.heads.contains { $0.value != field.heads[0].value } }
+        }
+        return households.values.contains { disagree($0.fields) } || members.values.contains { disagree($0.fields) }
+    }
 
     /// The household, its members and the merged households, as the events say; nil until the root is registered.
     public func render() -> ClusterState? {
@@ -233,7 +267,7 @@ public struct HouseholdFold: Sendable, Equatable {
 
     private func fieldConflicts<F: EntityField>(_ fields: [F: Field], entity: FieldConflict.Entity, code: String) -> [FieldConflict] {
         fields.compactMap { field, state in
-            guard Set(state.heads.map(\.value)).count > 1 else { return nil }
+            guard let first = state.heads.first?.value, state.heads.contains(where: { $0.value != first }) else { return nil }
             return FieldConflict(
                 entity: entity, code: code, household: root, field: field.rawValue,
                 candidates: state.heads.map { head in

@@ -145,13 +145,11 @@ enum MigrationV2 {
                     PRIMARY KEY (scheme, commune, birth_year, village_key)
                 ) WITHOUT ROWID;
 
+                -- Kept in household order: a household's visits are read together, and written together.
                 CREATE TABLE visit (
-                    event TEXT PRIMARY KEY,
                     household TEXT NOT NULL,
+                    event TEXT NOT NULL,
                     recorded_in TEXT NOT NULL,
-                    scheme TEXT NOT NULL,
-                    commune TEXT NOT NULL,
-                    village_key TEXT NOT NULL,
                     at TEXT NOT NULL,
                     at_ms INTEGER NOT NULL,
                     device TEXT NOT NULL,
@@ -161,9 +159,9 @@ enum MigrationV2 {
                     procedure TEXT,
                     follow_up TEXT,
                     note TEXT,
-                    observed INTEGER NOT NULL
-                );
-                CREATE INDEX visit_household ON visit(household);
+                    observed INTEGER NOT NULL,
+                    PRIMARY KEY (household, event)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE field_conflict (
                     entity TEXT NOT NULL,

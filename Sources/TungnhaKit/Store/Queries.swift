@@ -35,8 +35,8 @@ enum Queries {
             help: visit.help, procedure: visit.procedure, followUp: visit.followUp, note: visit.note, observed: visit.observed)
     }
 
-    static func visit(_ event: String, db: Database) throws -> VisitView {
-        guard let visit = try VisitRecord.find(event, db: db) else { throw LookupError.notFound(text: event, kind: .event) }
+    static func visit(_ event: String, household: String, db: Database) throws -> VisitView {
+        guard let visit = try VisitRecord.find(event, household: household, db: db) else { throw LookupError.notFound(text: event, kind: .event) }
         return self.visit(visit)
     }
 

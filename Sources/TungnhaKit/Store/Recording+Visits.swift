@@ -122,7 +122,7 @@ extension Store {
             let events = try append([Draft(household: household.root, commune: household.commune, at: visitAt, body: body)], db: db)
             let id: String
             if case .eventCorrected(let target, _) = events[0].body { id = target } else { id = events[0].id }
-            return try Queries.visit(id, db: db)
+            return try Queries.visit(id, household: household.root, db: db)
         }
     }
 

@@ -8,6 +8,8 @@ public struct StoreEnvironment: Sendable {
     public var random: RandomSource
     /// For tests: runs after a merge appended a group of files, before it derives them (a crash there loses nothing).
     var afterAppend: (@Sendable () throws -> Void)?
+    /// For tests: how many files a merge appends together at most.
+    var filesPerGroup = AppendGroup.fileLimit
 
     public init(now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = RandomSource()) {
         self.now = now

@@ -60,7 +60,7 @@ extension Store {
                 }
             }
             waiting.append(outcome)
-            if group.events >= AppendGroup.eventLimit || group.batches.count >= AppendGroup.fileLimit { try flush() }
+            if group.events >= AppendGroup.eventLimit || group.batches.count >= environment.filesPerGroup { try flush() }
         }
         try flush()
         return MergeOutcome(files: outcomes)
@@ -115,6 +115,7 @@ extension Store {
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
     func apply(_ group: AppendGroup) throws -> [FileOutcome] {
+        let t0 = Date()
         do {
             let (outcomes, appended) = try write { db -> ([FileOutcome], [StoredEvent]) in
                 var outcomes: [FileOutcome] = []
@@ -129,8 +130,12 @@ extension Store {
                 }
                 return (outcomes, appended)
             }
+            let t1 = Date()
             try environment.afterAppend?()
             try write { db in try DerivedTables.derivePending(inHand: appended, db: db) }
+            if ProcessInfo.processInfo.environment["TUNGNHA_TRACE"] != nil {
+                FileHandle.standardError.write(Data("append \(Int(t1.timeIntervalSince(t0) * 1000)) ms, derive \(Int(Date().timeIntervalSince(t1) * 1000)) ms, \(appended.count) events\n".utf8))
+            }
             return outcomes
         } catch let error as DatabaseError {
             throw StoreError.unavailable(path: path, detail: error.message ?? error.resultCode.description)

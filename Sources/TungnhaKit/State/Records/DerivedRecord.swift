@@ -25,6 +25,8 @@ enum Cell {
 protocol DerivedRecord: FetchableRecord, PersistableRecord {
     associatedtype Columns: CaseIterable, RawRepresentable, ColumnExpression where Columns.RawValue == String
     func cell(_ column: Columns) -> Cell
+    /// `INSERT OR REPLACE` of every column, made once by `makeReplaceSQL()`.
+    static var replaceSQL: String { get }
 }
 
 extension DerivedRecord {
@@ -32,7 +34,7 @@ extension DerivedRecord {
         for column in Columns.allCases { container[column.rawValue] = cell(column).databaseValue }
     }
 
-    static var replaceSQL: String {
+    static func makeReplaceSQL() -> String {
         let names = Columns.allCases.map(\.rawValue)
         return "INSERT OR REPLACE INTO \(databaseTableName) (\(names.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: names.count)))"
     }

@@ -5,6 +5,7 @@ import GRDB
 /// Households linked by merges have none: they are always folded again from their events.
 struct HouseholdFoldRecord: DerivedRecord {
     static let databaseTableName = "household_fold"
+    static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable { case code, state }
 
@@ -48,6 +49,7 @@ struct HouseholdFoldRecord: DerivedRecord {
 /// A row of `household_timeline`: what a household code counted for at the end of each day something changed.
 struct HouseholdTimelineRecord: DerivedRecord {
     static let databaseTableName = "household_timeline"
+    static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable { case code, scheme, commune, points }
 

@@ -3,6 +3,7 @@ import GRDB
 /// A row of `household`: one household code as it stands, the only way to read or write the table.
 struct HouseholdRecord: DerivedRecord, Equatable {
     static let databaseTableName = "household"
+    static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case code, scheme, commune, village

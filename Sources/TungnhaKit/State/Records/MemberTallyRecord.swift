@@ -4,6 +4,7 @@ import GRDB
 /// report adds up these few rows instead of every member.
 struct MemberTallyRecord: DerivedRecord, Equatable {
     static let databaseTableName = "member_tally"
+    static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case scheme, commune
@@ -62,12 +63,32 @@ struct MemberTallyRecord: DerivedRecord, Equatable {
         }
     }
 
-    /// The difference between the member rows a derivation removes and those it writes.
-    static func changes(removing old: [MemberRecord], adding new: [MemberRecord]) -> [Key: Counts] {
-        var changes: [Key: Counts] = [:]
-        for member in old { if let key = member.tally { changes[key] = (changes[key] ?? Counts()) + -Counts.of(member) } }
-        for member in new { if let key = member.tally { changes[key] = (changes[key] ?? Counts()) + Counts.of(member) } }
-        return changes.filter { $0.value != Counts() }
+    /// Adds the difference between the member rows a derivation removes and those it writes.
+    static func note(removing old: [MemberRecord], adding new: [MemberRecord], into changes: inout [Key: Counts]) {
+        for member in old { if let key = member.tally { changes[key, default: Counts()] = changes[key, default: Counts()] + -Counts.of(member) } }
+        for member in new { if let key = member.tally { changes[key, default: Counts()] = changes[key, default: Counts()] + Counts.of(member) } }
+    }
+
+    /// Adds what a household counted for at a point of its timeline, or takes it away.
+    static func note(adding point: TimelinePoint, commune: CommuneRef, into changes: inout [Key: Counts]) {
+        note(point, commune: commune, sign: 1, into: &changes)
+    }
+
+    static func note(removing point: TimelinePoint, commune: CommuneRef, into changes: inout [Key: Counts]) {
+        note(point, commune: commune, sign: -1, into: &changes)
+    }
+
+    private static func note(_ point: TimelinePoint, commune: CommuneRef, sign: Int, into changes: inout [Key: Counts]) {
+        guard point.counted else { return }
+        let villageKey = Folding.fold(point.village)
+        for member in point.members {
+            let key = Key(commune: commune, villageKey: villageKey, birthYear: member.birthYear)
+            var counts = changes[key] ?? Counts()
+            counts.members += sign
+            if member.dvctt { counts.dvctt += sign }
+            if member.level2 { counts.level2 += sign }
+            changes[key] = counts
+        }
     }
 
     static func add(_ changes: [Key: Counts], db: Database) throws {

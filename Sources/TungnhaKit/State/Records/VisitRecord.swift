@@ -1,14 +1,13 @@
 import GRDB
 
-/// A row of `visit`: one visit, under the household it counts for.
+/// A row of `visit`: one visit, under the household it counts for (its place is the household's).
 struct VisitRecord: DerivedRecord, Equatable {
     static let databaseTableName = "visit"
+    static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
-        case event, household
+        case household, event
         case recordedIn = "recorded_in"
-        case scheme, commune
-        case villageKey = "village_key"
         case at
         case atMillis = "at_ms"
         case device, volunteer, outcome, help, procedure
@@ -19,8 +18,6 @@ struct VisitRecord: DerivedRecord, Equatable {
     var event: String
     var household: String
     var recordedIn: String
-    var commune: CommuneRef
-    var villageKey: String
     var at: Moment
     var device: String
     var volunteer: String
@@ -32,12 +29,10 @@ struct VisitRecord: DerivedRecord, Equatable {
     /// How many members it observed.
     var observed: Int
 
-    init(_ visit: VisitState, root: HouseholdState) {
+    init(_ visit: VisitState) {
         event = visit.event
         household = visit.household
         recordedIn = visit.recordedIn
-        commune = root.commune
-        villageKey = Folding.fold(root.village)
         at = visit.at
         device = visit.device
         volunteer = visit.volunteer
@@ -53,8 +48,6 @@ struct VisitRecord: DerivedRecord, Equatable {
         event = row[Columns.event]
         household = row[Columns.household]
         recordedIn = row[Columns.recordedIn]
-        commune = CommuneRef(code: row[Columns.commune], scheme: Scheme(rawValue: row[Columns.scheme]) ?? .y2025)
-        villageKey = row[Columns.villageKey]
         at = Moment(rfc3339: row[Columns.at]) ?? Moment(millis: row[Columns.atMillis])
         device = row[Columns.device]
         volunteer = row[Columns.volunteer]
@@ -71,9 +64,6 @@ struct VisitRecord: DerivedRecord, Equatable {
         case .event: return .text(event)
         case .household: return .text(household)
         case .recordedIn: return .text(recordedIn)
-        case .scheme: return .text(commune.scheme.rawValue)
-        case .commune: return .text(commune.code)
-        case .villageKey: return .text(villageKey)
         case .at: return .text(at.rfc3339)
         case .atMillis: return .int(at.millis)
         case .device: return .text(device)
@@ -87,8 +77,8 @@ struct VisitRecord: DerivedRecord, Equatable {
         }
     }
 
-    static func find(_ event: String, db: Database) throws -> VisitRecord? {
-        try VisitRecord.fetchOne(db, key: [Columns.event.rawValue: event])
+    static func find(_ event: String, household: String, db: Database) throws -> VisitRecord? {
+        try VisitRecord.filter(Columns.household == household && Columns.event == event).fetchOne(db)
     }
 
     /// A household's visits, latest first.
