@@ -72,8 +72,9 @@ enum DerivedTables {
         }
         var components = Set<String>()
         if linksChanged { components = try refreshLinks(db: db) }
+        let anyLinks = try HouseholdLinkRecord.any(db: db)
         for code in byHousehold.keys.sorted() {
-            if let link = try HouseholdLinkRecord.find(code, db: db) {
+            if anyLinks, let link = try HouseholdLinkRecord.find(code, db: db) {
                 components.insert(link.component)
             } else {
                 try deriveHousehold(code, new: byHousehold[code]!, upto: upto, tally: &tally, db: db)
