@@ -56,15 +56,16 @@ public struct ReportRow: Sendable, Codable, Equatable {
     public var householdsRegistered: Int
     public var householdsVisited: Int
     public var householdsCovered: Int
-    public var coverageOfRegistered: Double?
-    public var coverageOfExpected: Double?
+    /// Shares follow the one rounding rule (`Share`): JSON carries them as fractions such as 0.182.
+    public var coverageOfRegistered: Share?
+    public var coverageOfExpected: Share?
     public var members: Int
     public var adults: Int
     public var adultsDvctt: Int
-    public var adultsDvcttShare: Double?
+    public var adultsDvcttShare: Share?
     public var members14Plus: Int
     public var members14PlusLevel2: Int
-    public var members14PlusLevel2Share: Double?
+    public var members14PlusLevel2Share: Share?
     public var notVisited30Days: Int
     public var lastActivity: String?
     public var target: TargetCheck?
@@ -97,6 +98,11 @@ struct ReportCell {
 
 extension Store {
     public func report(_ request: ReportRequest) throws -> CoverageReport {
+        try reports(request, levels: [request.level])[0]
+    }
+
+    /// The same request at several levels, from one reading of the state (rebuilt once for a past date).
+    public func reports(_ request: ReportRequest, levels: [ReportLevel]) throws -> [CoverageReport] {
         if let province = request.province, AdminUnits.shared.province(province, scheme: .y2025) == nil {
             throw TargetError.unknownProvince(code: province)
         }
@@ -105,15 +111,19 @@ extension Store {
         }
         let asOf = request.asOf ?? now.vietnamDate
         let state = request.asOf == nil ? DerivedState.current(self) : try DerivedState.asOf(self, cutoff: asOf.endMillis)
-        let cells = try state.queue.read { db in try Self.cells(
-            db, since: asOf.endMillis - 30 * 86_400_000, byVolunteer: request.level == .volunteer, byVillage: request.level == .village) }
         let (villages, register, targets, identity) = try read { db in
             (try Self.villageAssignments(db), try Self.register(db), TargetBook(targets: try Self.targets(db)), try Self.identity(db))
         }
-        return ReportBuilder(
-            request: request, asOf: asOf, villages: villages, register: register, targets: targets,
-            storeProvince: identity?.province
-        ).build(cells)
+        return try levels.map { level in
+            var request = request
+            request.level = level
+            let cells = try state.queue.read { db in try Self.cells(
+                db, since: asOf.endMillis - 30 * 86_400_000, byVolunteer: level == .volunteer, byVillage: level == .village) }
+            return ReportBuilder(
+                request: request, asOf: asOf, villages: villages, register: register, targets: targets,
+                storeProvince: identity?.province
+            ).build(cells)
+        }
     }
 
     /// The grouped SQL every report runs (bench/report.sql runs the same against the same store).

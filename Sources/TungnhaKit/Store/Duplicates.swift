@@ -72,8 +72,8 @@ extension Store {
             }
             found.sort { ($0.score, $1.a["code"] as String) > ($1.score, $0.a["code"] as String) }
             return try found.prefix(limit).map { pair in
-                let first = try Queries.summary(pair.a, db: db)
-                let second = try Queries.summary(pair.b, db: db)
+                let both = try RegisterNames.annotate([try Queries.summary(pair.a, db: db), try Queries.summary(pair.b, db: db)], db: db)
+                let (first, second) = (both[0], both[1])
                 let registeredFirst = Moment(rfc3339: pair.a["registered_at"])!.millis <= Moment(rfc3339: pair.b["registered_at"])!.millis
                 let keepFirst = (first.visits, first.members) != (second.visits, second.members)
                     ? (first.visits, first.members) > (second.visits, second.members) : registeredFirst

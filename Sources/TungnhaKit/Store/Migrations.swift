@@ -212,6 +212,7 @@ enum Migrations {
                     );
                     """)
         }
+        registerHouseholds(&migrator)
         return migrator
     }
 }

@@ -111,7 +111,7 @@ extension Store {
                 .map(Queries.visit)
             let gaps = (row["gaps"] as String).split(separator: ",").compactMap { CoverageRule.Gap(rawValue: String($0)) }
             return HouseholdDetail(
-                household: try Queries.summary(row, db: db), phone: row["phone"], note: row["note"], consent: row["consent"],
+                household: try RegisterNames.annotate([try Queries.summary(row, db: db)], db: db)[0], phone: row["phone"], note: row["note"], consent: row["consent"],
                 declaredMembers: row["declared_members"], registeredAt: row["registered_at"], closestMember: row["closest_member"],
                 gaps: gaps, members: members, visits: visits,
                 mergedFrom: try String.fetchAll(db, sql: "SELECT code FROM household WHERE merged_into = ? ORDER BY code", arguments: [code]),
@@ -130,7 +130,7 @@ extension Store {
             }
             sql += " ORDER BY village_key, code"
             if let limit { sql += " LIMIT \(limit)" }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Queries.summary($0, db: db) }
+            return try RegisterNames.annotate(try Row.fetchAll(db, sql: sql, arguments: arguments).map { try Queries.summary($0, db: db) }, db: db)
         }
     }
 
@@ -141,7 +141,7 @@ extension Store {
         guard !query.isEmpty else { return [] }
         return try read { db in
             let pattern = "%" + query.replacingOccurrences(of: "%", with: "").replacingOccurrences(of: "_", with: "") + "%"
-            return try Row.fetchAll(
+            var found = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT \(Queries.summaryColumns) FROM household
@@ -149,6 +149,12 @@ extension Store {
                     ORDER BY instr(search, ?) = 0, village_key, code LIMIT ?
                     """, arguments: [pattern, pattern, query, limit]
             ).map { try Queries.summary($0, db: db) }
+            // Names from the commune's register, on the machine that imported it, are found like recorded names.
+            let shown = Set(found.map(\.code))
+            for code in try RegisterNames.search(query, db: db).sorted() where !shown.contains(code) && found.count < limit {
+                found.append(try Queries.summary(code, db: db))
+            }
+            return try RegisterNames.annotate(found, db: db)
         }
     }
 
