@@ -38,8 +38,12 @@ public struct RegisterColumns: Sendable, Equatable {
     /// The row that names the columns: the first of the first 20 rows in which two fields are recognised by
     /// their header; with every column given by its letter, a file may have no header row at all (row 0).
     func locate(in table: SheetTable) throws -> (header: SheetTable.Row, columns: [RegisterField: Int]) {
-        for row in table.rows.prefix(20) where recognised(row) >= 2 {
-            return (row, try match(row))
+        // Columns named by their header: the row that has them all.
+        let texts = named.filter { Self.letterIndex($0.value) == nil }
+        for row in table.rows.prefix(20) {
+            let keys = Set(row.cells.map(Self.key))
+            let namedFound = !texts.isEmpty && texts.values.allSatisfy { keys.contains(Self.key($0)) }
+            if namedFound || recognised(row) >= 2 { return (row, try match(row)) }
         }
         if !named.isEmpty, named.values.allSatisfy({ Self.letterIndex($0) != nil }) {
             let none = SheetTable.Row(number: 0, cells: [])

@@ -41,7 +41,7 @@ public struct OfficialUnit: Sendable, Equatable {
         for code in communes {
             if let province = AdminUnits.shared.commune(CommuneRef(code: code, scheme: .y2025))?.province { provinces.insert(province) }
         }
-        if report.level == .village, communes.count == 1, let only = communes.first { return .commune(only, l) }
+        if communes.count == 1, let only = communes.first { return .commune(only, l) }
         if provinces.count == 1, let only = provinces.first { return .province(only, l) }
         if provinces.isEmpty, let storeProvince { return .province(storeProvince, l) }
         return nil
