@@ -152,6 +152,9 @@ import Testing
         let result = try store.importHouseholds(folder.file("r.csv"), HouseholdImportOptions(dryRun: true))
         #expect(result.created.map(\.row) == [2, 3])
         #expect(result.repeatedRows == [HouseholdImport.Repeat(row: 4, sameAs: 2)])
+        // A crafted cell cannot send escape sequences to the terminal that shows it.
+        try "Chủ hộ;Địa chỉ;Thôn\nAn\u{1B}[2J\u{7};Số 1;Tổ 1\n".write(toFile: folder.file("e.csv"), atomically: true, encoding: .utf8)
+        #expect(try store.importHouseholds(folder.file("e.csv"), HouseholdImportOptions(dryRun: true)).created.map(\.head) == ["An[2J"])
         let district = try Store.initialize(
             at: folder.file("d.sqlite"), role: .district, label: "Máy tổng hợp", commune: nil, province: nil, environment: environment(TestClock())
         ).store

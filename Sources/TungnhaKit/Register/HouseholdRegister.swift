@@ -168,7 +168,11 @@ public struct RegisterSheet: Sendable, Equatable {
         for row in table.rows where row.number > header.number {
             func cell(_ field: RegisterField) -> String? {
                 guard let index = columns[field], index < row.cells.count else { return nil }
-                let text = Folding.clean(row.cells[index])
+                // Control characters (a terminal's escape sequences among them) have no place in a name or an address.
+                let printable = String(String.UnicodeScalarView(row.cells[index].unicodeScalars.filter {
+                    $0 == "\t" || $0 == "\n" || $0 == "\r" || !($0.value < 0x20 || (0x7F...0x9F).contains($0.value))
+                }))
+                let text = Folding.clean(printable)
                 return text.isEmpty ? nil : text
             }
             func problem(_ field: RegisterField, _ error: RecordError) -> HouseholdRegisterError {
