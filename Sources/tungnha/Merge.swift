@@ -18,7 +18,8 @@ struct Merge: ParsableCommand {
             let files = store.batchFiles(paths)
             let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
             let totalBytes = sizes.reduce(0, +)
-            let progress = Progress(console, Messages.mergeProgressLabel(l), ticking: true)
+            let progress = Progress(console, Messages.mergeProgressLabel(l))
+            defer { progress.finish() }
             var (done, bytes, events) = (0, 0, 0)
             let outcome = try store.merge(paths, language: l) { file in
                 if done < sizes.count { bytes += sizes[done] }

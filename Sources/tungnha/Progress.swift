@@ -11,6 +11,8 @@ final class Progress: Sendable {
         var total: Int?
         var shown = false
         var finished = false
+        /// Set while a line of output is printed above: the clock must not draw in between.
+        var paused = false
         var lastDraw = 0.0
     }
 
@@ -18,13 +20,13 @@ final class Progress: Sendable {
     private let start = Date()
     private let state = Mutex(State())
 
-    /// A line from the label and the elapsed time alone, refreshed by a clock until `finish`: for work that
-    /// reports nothing as it goes (an export, a report).
-    init(_ console: Console, _ label: String, ticking: Bool = false) {
+    /// Starts with the label and the time spent, redrawn by a clock until `finish`, so that work reporting
+    /// nothing as it goes (an export, a report, one large file) still shows it is alive.
+    init(_ console: Console, _ label: String) {
         enabled = !console.options.json && isatty(STDERR_FILENO) != 0
         let language = console.language
         state.withLock { $0.line = { estimate in Messages.progressLine(label, estimate: estimate, language) } }
-        guard enabled, ticking else { return }
+        guard enabled else { return }
         let thread = Thread { [self] in
             while !self.state.withLock({ $0.finished }) {
                 Thread.sleep(forTimeInterval: 0.25)
@@ -53,9 +55,14 @@ final class Progress: Sendable {
 
     /// Prints a line of output without tearing the progress line.
     func above(_ print: () -> Void) {
-        let shown = state.withLock { $0.shown }
+        let shown = state.withLock { state in
+            state.paused = true
+            return state.shown
+        }
         if shown { clear() }
         print()
+        fflush(nil)
+        state.withLock { $0.paused = false }
         if shown { draw(force: true) }
     }
 
@@ -73,7 +80,7 @@ final class Progress: Sendable {
         guard enabled else { return }
         let seconds = Date().timeIntervalSince(start)
         let text: String? = state.withLock { state in
-            guard !state.finished, seconds >= 1, force || seconds - state.lastDraw >= 0.2 else { return nil }
+            guard !state.finished, !state.paused, seconds >= 1, force || seconds - state.lastDraw >= 0.2 else { return nil }
             state.lastDraw = seconds
             state.shown = true
             return state.line(ProgressEstimate(done: state.done, total: state.total, seconds: seconds))

@@ -45,6 +45,7 @@ extension Register {
                 let options = HouseholdImportOptions(sheet: sheet, columns: RegisterColumns(named: named), village: village, dryRun: dryRun)
                 let l = console.language
                 let progress = Progress(console, Messages.importProgressLabel(l))
+                defer { progress.finish() }
                 let result = try console.openStore().importHouseholds(file, options) { done, total in
                     progress.count(done, of: total, label: Messages.importProgressLabel(l), word: Messages.householdsWord(l), l)
                 }

@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
                 date = parsed
             }
             let language = console.language
-            let progress = Progress(console, Messages.reportProgressLabel(language), ticking: true)
+            let progress = Progress(console, Messages.reportProgressLabel(language))
             defer { progress.finish() }
             let request = ReportRequest(level: level, province: province, commune: commune, asOf: date)
             let report = try store.report(request)

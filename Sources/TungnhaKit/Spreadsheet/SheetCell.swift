@@ -24,13 +24,6 @@ public enum SheetCell: Sendable, Equatable {
         case .time(let moment): return moment.display
         }
     }
-
-    public var isNumber: Bool {
-        switch self {
-        case .count, .share: return true
-        default: return false
-        }
-    }
 }
 
 /// How a CSV file is written so that a spreadsheet in the reader's locale opens it without an import dialog:

@@ -107,7 +107,6 @@ extension Messages {
         }
     }
 
-    public static func notesSheetName(_ l: Language) -> String { l.pick("Ghi chú", "Notes") }
     public static func unitLabel(_ l: Language) -> String { l.pick("Đơn vị:", "Unit:") }
     public static func madeAt(_ l: Language) -> String { l.pick("Lập lúc:", "Made at:") }
 }
