@@ -14,6 +14,9 @@ let package = Package(
         // SHA-256 for batch checksums: Foundation on Linux has no CryptoKit.
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // Spreadsheets: an .xlsx file is a ZIP of XML parts; the register is read from one, reports written as one.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", from: "0.18.2"),
     ],
     targets: [
         // Compiles seed/*.tsv into the library, so the binary works from any folder.
@@ -26,6 +29,8 @@ let package = Package(
                 // SQLite's C interface, for the few statements a merge runs millions of times.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "XMLCoder", package: "XMLCoder"),
             ],
             plugins: ["EmbedSeed"]
         ),

@@ -40,6 +40,16 @@ struct Console {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Writes what a command made to a file (saying so, unless --json) or to the screen.
+    func write(_ data: Data, to path: String?, written: (String) -> String) throws {
+        guard let path else {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        if !options.json { print(written(path)) }
+    }
+
     /// Runs a command body; a refusal is printed in the user's language and exits with status 1.
     static func run(_ options: GlobalOptions, _ body: (Console) throws -> Void) throws {
         let language = Language.resolve(flag: options.lang, environment: environment) ?? .vi

@@ -21,7 +21,10 @@ struct Export: ParsableCommand {
     func run() throws {
         try Console.run(global) { console in
             let store = try console.openStore()
+            let progress = Progress(console, Messages.exportProgressLabel(console.language))
+            defer { progress.finish() }
             let result = try again.map { try store.exportAgain($0, to: out) } ?? store.export(to: out, commune: commune, scheme: scheme)
+            progress.finish()
             console.emit(result) { l in Messages.exported(result, l) }
         }
     }

@@ -13,9 +13,25 @@ struct Merge: ParsableCommand {
     func run() throws {
         try Console.run(global) { console in
             let store = try console.openStore(missing: .initDistrict)
-            let outcome = try store.merge(paths, language: console.language) { file in
-                if !console.options.json { print(Messages.mergeProgress(file, console.language)) }
+            let l = console.language
+            // Files and their sizes up front: the time left goes by bytes read, the fairest measure of work.
+            let files = store.batchFiles(paths)
+            let sizes = files.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+            let totalBytes = sizes.reduce(0, +)
+            let progress = Progress(console, Messages.mergeProgressLabel(l))
+            defer { progress.finish() }
+            var (done, bytes, events) = (0, 0, 0)
+            let outcome = try store.merge(paths, language: l) { file in
+                if done < sizes.count { bytes += sizes[done] }
+                done += 1
+                events += file.events
+                let (filesDone, eventsSoFar) = (done, events)
+                progress.update(done: bytes, total: totalBytes) { estimate in
+                    Messages.progressLine(Messages.mergeProgressLabel(l), files: (filesDone, files.count), items: (eventsSoFar, nil), estimate: estimate, l)
+                }
+                if !console.options.json { progress.above { print(Messages.mergeProgress(file, l)) } }
             }
+            progress.finish()
             console.emit(outcome) { l in Messages.mergeSummary(outcome, l) }
             // Some files were refused: the others were applied, but the caller must know.
             if outcome.refused > 0 { throw ExitCode(2) }

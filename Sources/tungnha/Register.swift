@@ -3,7 +3,7 @@ import TungnhaKit
 
 struct Register: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: HelpText.register.text(Language.current), subcommands: [Import.self])
+        CommandConfiguration(abstract: HelpText.register.text(Language.current), subcommands: [Import.self, Households.self])
     }
 
     struct Import: ParsableCommand {

@@ -5,7 +5,7 @@ import TungnhaKit
 struct Report: ParsableCommand {
     static var configuration: CommandConfiguration { CommandConfiguration(abstract: HelpText.report.text(Language.current)) }
 
-    enum Format: String, ExpressibleByArgument { case table, csv, json, html }
+    enum Format: String, ExpressibleByArgument { case table, csv, json, html, xlsx }
 
     @OptionGroup var global: GlobalOptions
 
@@ -21,11 +21,24 @@ struct Report: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText.reportAsOf.text(Language.current), valueName: "date"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp(HelpText.reportFormat.text(Language.current), valueName: "table|csv|json|html"))
+    @Option(help: ArgumentHelp(HelpText.reportFormat.text(Language.current), valueName: "table|xlsx|csv|json|html"))
     var format: Format = .table
 
     @Option(help: ArgumentHelp(HelpText.reportOut.text(Language.current), valueName: "file"))
     var out: String?
+
+    @Option(help: ArgumentHelp(HelpText.reportUnit.text(Language.current), valueName: "text"))
+    var unit: String?
+
+    @Option(help: ArgumentHelp(HelpText.reportPlace.text(Language.current), valueName: "text"))
+    var place: String?
+
+    func validate() throws {
+        // A workbook is bytes, not text: it goes to a file, or through a pipe.
+        if format == .xlsx, !global.json, out == nil, isatty(STDOUT_FILENO) != 0 {
+            throw ValidationError(Messages.xlsxNeedsOut(Language.current))
+        }
+    }
 
     func run() throws {
         try Console.run(global) { console in
@@ -35,12 +48,19 @@ struct Report: ParsableCommand {
                 guard let parsed = LocalDate(asOf) else { throw RecordError.invalidDate(text: asOf) }
                 date = parsed
             }
+            let language = console.language
+            let progress = Progress(console, Messages.reportProgressLabel(language))
+            defer { progress.finish() }
             let request = ReportRequest(level: level, province: province, commune: commune, asOf: date)
             let report = try store.report(request)
-            let language = console.language
-            let format = global.json ? .json : self.format
+            let now = Moment(store.environment.now())
+            let storeProvince = try store.identity().province
+            let official = OfficialUnit.of(report, storeProvince: storeProvince, language)
+            let named = unit.map { OfficialUnit(name: $0, place: place ?? official?.place ?? "") }
+                ?? official.map { OfficialUnit(name: $0.name, place: place ?? $0.place) }
+                ?? place.map { OfficialUnit(name: "", place: $0) }
             let data: Data
-            switch format {
+            switch global.json ? .json : format {
             case .table:
                 let colour = out == nil && isatty(STDOUT_FILENO) != 0
                 data = Data((Messages.reportTable(report, colour: colour, language) + "\n").utf8)
@@ -50,14 +70,16 @@ struct Report: ParsableCommand {
                 data = Data((Console.json(report) + "\n").utf8)
             case .html:
                 let trend = try store.weeklyTrend(request)
-                data = Data(ReportHTML.render(report, trend: trend, generatedAt: Moment(store.environment.now()), language).utf8)
+                data = Data(ReportHTML.render(report, trend: trend, generatedAt: now, unit: named, language).utf8)
+            case .xlsx:
+                let provinces = Set(report.rows.compactMap { row in
+                    row.code.flatMap { AdminUnits.shared.commune(CommuneRef(code: $0, scheme: .y2025))?.province } }).count
+                let levels = ReportXLSX.levels(for: level, provinces: provinces)
+                let reports = try store.reports(request, levels: levels).filter { !$0.rows.isEmpty || $0.level == level }
+                data = try ReportXLSX.render(reports, unit: named, generatedAt: now, language)
             }
-            if let out {
-                try data.write(to: URL(fileURLWithPath: out), options: .atomic)
-                if !global.json { print(Messages.reportWritten(out, language)) }
-            } else {
-                FileHandle.standardOutput.write(data)
-            }
+            progress.finish()
+            try console.write(data, to: out) { Messages.reportWritten($0, language) }
         }
     }
 }

@@ -48,8 +48,12 @@ struct Visit: ParsableCommand {
                 VisitInput(
                     at: at, outcome: outcome, consent: consent.map { $0 == .yes }, volunteer: volunteer, help: help,
                     procedure: procedure, followUp: followUp, note: note, observations: observations, corrects: corrects))
+            // Consent given: the head's name from the commune's register becomes the household's own.
+            let carried = consent == .yes ? try store.carryRegisterName(household: visit.household) : nil
             let detail = try store.household(visit.household)
-            console.emit(visit) { l in Messages.visitRecorded(visit, household: detail, l) }
+            console.emit(visit) { l in
+                Messages.visitRecorded(visit, household: detail, l) + (carried.map { "\n" + Messages.registerNameCarried($0, l) } ?? "")
+            }
         }
     }
 }

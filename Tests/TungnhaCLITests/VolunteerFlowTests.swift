@@ -67,7 +67,7 @@ import Testing
             "init", "units search", "units show", "village add", "village list", "village assign", "household add", "household edit",
             "household list", "household show", "household search", "household merge", "household history", "member add", "member edit",
             "member remove", "visit", "void", "export", "merge", "sync status", "conflicts", "duplicates", "report", "target set",
-            "target list", "register import", "followups", "demo",
+            "target list", "register import", "register households", "followups", "demo",
         ]
         for command in commands {
             let output = try cli.run(command.split(separator: " ").map(String.init) + ["--help"], db: nil)

@@ -91,15 +91,15 @@ final class SmallDistrict: @unchecked Sendable {
         #expect(phuLy.householdsRegistered == 6)  // H1 H2 H3 H4(+H5) from A, H6 from B's Tổ 1, H9 from C
         #expect(phuLy.householdsVisited == 5)  // all but H9
         #expect(phuLy.householdsCovered == 3)  // H1, H4 through its duplicate H5, H6
-        #expect(phuLy.coverageOfRegistered == Double(0.5))
-        #expect(phuLy.coverageOfExpected == Double(0.0004))  // 3 / 7958 = 0.000377 → 0.0004
+        #expect(phuLy.coverageOfRegistered == Share(tenths: 500))
+        #expect(phuLy.coverageOfExpected == Share(tenths: 0))  // 3 / 7958 = 0.0377% → 0.0%
         #expect(phuLy.members == 8)
         #expect(phuLy.adults == 8)  // Bình, born 2009, is 18 in 2027
         #expect(phuLy.adultsDvctt == 4)  // An, Hoa (her DVCTT stays though she no longer logs in), Cường of H5, Dũng
-        #expect(phuLy.adultsDvcttShare == Double(0.5))
+        #expect(phuLy.adultsDvcttShare == Share(tenths: 500))
         #expect(phuLy.members14Plus == 8)
         #expect(phuLy.members14PlusLevel2 == 5)  // An, Bình, Hoa, Cường of H5, Dũng
-        #expect(phuLy.members14PlusLevel2Share == Double(0.625))
+        #expect(phuLy.members14PlusLevel2Share == Share(tenths: 625))
         #expect(phuLy.notVisited30Days == 4)  // H1 (5 Dec), H3 (6 Dec), H4 (7 Dec), H9 (never)
         #expect(phuLy.lastActivity == "2027-01-08T16:00:00+07:00")  // the district's merge of H5 into H4
         #expect(phuLy.target == ReportRow.TargetCheck(householdsPercent: 100, householdsMet: false, householdsShort: 7955, adultsDvcttPercent: 40, adultsDvcttMet: true, adultsShort: 0))
@@ -187,7 +187,7 @@ final class SmallDistrict: @unchecked Sendable {
         let report = try store.report(ReportRequest(commune: "13285"))
         #expect(report.rows[0].householdsExpected == 300)
         #expect(report.rows[0].expectedSource == .register)
-        #expect(report.rows[0].coverageOfExpected == Double(0.01))
+        #expect(report.rows[0].coverageOfExpected == Share(tenths: 10))  // 3 of 300: 1.0%
         let villages = try store.report(ReportRequest(level: .village, commune: "13285"))
         // Tổ 1, Tổ 5, Lê Lợi; then Tổ 3 of the split Quang Trung, which may lie partly in Phủ Lý: no register there.
         #expect(villages.rows.map(\.householdsExpected) == [80, 100, 120, nil])
@@ -207,10 +207,12 @@ final class SmallDistrict: @unchecked Sendable {
         let folder = TemporaryFolder()
         let store = try SmallDistrict.copyOfDistrict(into: folder)
         let list = try store.followups()
-        // By village ("Tổ 2" before "Tổ dân phố Lê Lợi"), then follow-up date, then last visit.
-        #expect(list.revisit.map(\.headName) == ["Vũ Thị Mai", nil, "Trần Thị Hoa"])
-        #expect(list.revisit[1].address == "Số 16")
-        #expect(list.revisit.map(\.gaps) == [[.notActivated, .cannotLogIn, .noProcedure], [.noAccount, .cannotLogIn, .noProcedure], [.cannotLogIn]])
+        // By commune (13285 of 2025, then 13285 of before 2025), village, then follow-up date, then last visit.
+        #expect(list.revisit.map(\.headName) == [nil, "Trần Thị Hoa", "Vũ Thị Mai"])
+        #expect(list.revisit[0].address == "Số 16")
+        #expect(list.revisit.map(\.commune) == ["13285", "13285", "13285"])
+        #expect(list.revisit.map(\.scheme) == [.y2025, .y2025, .pre2025])
+        #expect(list.revisit.map(\.gaps) == [[.noAccount, .cannotLogIn, .noProcedure], [.cannotLogIn], [.notActivated, .cannotLogIn, .noProcedure]])
         #expect(list.neverVisited.map(\.headName) == ["Hồ Thị Lan"])
     }
 
@@ -220,9 +222,13 @@ final class SmallDistrict: @unchecked Sendable {
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         let lines = text.components(separatedBy: "\r\n")
-        #expect(lines[0].hasPrefix("Xã/Phường,Mã,Thuộc,Bị chia (mã cũ),Hộ dự kiến,Nguồn số hộ dự kiến,Hộ đã ghi,Hộ đã đến,Hộ đã có người biết sử dụng,"))
-        #expect(lines[1].hasPrefix("Phường Phủ Lý,13285,Ninh Bình,,7958,TĐTDS 2019 (ước tính),6,5,3,50.0,0.0,8,8,4,50.0,8,5,62.5,4,08/01/2027 16:00,100,Chưa đạt,7955,40,Đạt,0"))
+        // Vietnamese: semicolons between fields and a decimal comma, as Excel and LibreOffice read them under vi-VN.
+        #expect(lines[0].hasPrefix("Số liệu đến hết ngày;Xã/Phường;Mã;Tỉnh/Thành phố;Bị chia (mã cũ);Hộ dự kiến;Nguồn số hộ dự kiến;Hộ đã ghi;Hộ đã đến;Hộ đã có người biết sử dụng;"))
+        #expect(lines[1] == "2027-01-10;Phường Phủ Lý;=\"13285\";Ninh Bình;;7958;TĐTDS 2019 (ước tính);6;5;3;50,0;0,0;8;8;4;50,0;8;5;62,5;4;2027-01-08 16:00;100,0;Chưa đạt;7955;40,0;Đạt;0")
+        #expect(lines[3].hasPrefix("2027-01-10;Phường Quang Trung;;Ninh Bình;=\"13285\";;;1;1;1;100,0;;"))
         #expect(lines.count == 6)  // header, 3 lines, total, and the final empty string after the last CRLF
+        let english = String(decoding: ReportCSV.render(report, .en).dropFirst(3), as: UTF8.self).components(separatedBy: "\r\n")
+        #expect(english[1].hasPrefix("2027-01-10,Phường Phủ Lý,=\"13285\",Ninh Bình,,7958,2019 census (approx.),6,5,3,50.0,0.0,8,"))
     }
 
     @Test func htmlHasTheChartsAndNoScript() throws {

@@ -59,15 +59,16 @@ public struct ReportRow: Sendable, Codable, Equatable {
     public var householdsRegistered: Int
     public var householdsVisited: Int
     public var householdsCovered: Int
-    public var coverageOfRegistered: Double?
-    public var coverageOfExpected: Double?
+    /// Shares follow the one rounding rule (`Share`): JSON carries them as fractions such as 0.182.
+    public var coverageOfRegistered: Share?
+    public var coverageOfExpected: Share?
     public var members: Int
     public var adults: Int
     public var adultsDvctt: Int
-    public var adultsDvcttShare: Double?
+    public var adultsDvcttShare: Share?
     public var members14Plus: Int
     public var members14PlusLevel2: Int
-    public var members14PlusLevel2Share: Double?
+    public var members14PlusLevel2Share: Share?
     public var notVisited30Days: Int
     public var lastActivity: String?
     public var target: TargetCheck?
@@ -100,6 +101,11 @@ struct ReportCell {
 
 extension Store {
     public func report(_ request: ReportRequest) throws -> CoverageReport {
+        try reports(request, levels: [request.level])[0]
+    }
+
+    /// The same request at several levels, from one reading of the state (rebuilt once for a past date).
+    public func reports(_ request: ReportRequest, levels: [ReportLevel]) throws -> [CoverageReport] {
         if let province = request.province, AdminUnits.shared.province(province, scheme: .y2025) == nil {
             throw TargetError.unknownProvince(code: province)
         }
@@ -107,20 +113,26 @@ extension Store {
             throw TargetError.unknownCommune(code: commune)
         }
         let asOf = request.asOf ?? now.vietnamDate
-        let byVolunteer = request.level == .volunteer
-        let byVillage = request.level == .village
-        let builder = try read { db in
-            ReportBuilder(
-                request: request, asOf: asOf,
-                villages: request.asOf == nil ? try Self.villageAssignments(db) : try PastFigures.villages(asOf: asOf, db: db),
-                register: try Self.register(db), targets: TargetBook(targets: try Self.targets(db)), storeProvince: try Self.identity(db)?.province)
+        let villages = try read { db in
+            request.asOf == nil ? try Self.villageAssignments(db) : try PastFigures.villages(asOf: asOf, db: db)
         }
-        let cells = try read { db in
-            request.asOf == nil
-                ? try Self.cells(db, staleBefore: asOf.adding(days: -Int(ReportRequest.recentDays - 1)).startMillis, byVolunteer: byVolunteer, byVillage: byVillage)
-                : try PastFigures.cells(on: asOf, byVolunteer: byVolunteer, byVillage: byVillage, db: db)
+        let (register, targets, identity) = try read { db in
+            (try Self.register(db), TargetBook(targets: try Self.targets(db)), try Self.identity(db))
         }
-        return builder.build(cells)
+        return try levels.map { level in
+            var request = request
+            request.level = level
+            let byVolunteer = level == .volunteer
+            let byVillage = level == .village
+            let cells = try read { db in
+                request.asOf == nil
+                    ? try Self.cells(db, staleBefore: asOf.adding(days: -Int(ReportRequest.recentDays - 1)).startMillis, byVolunteer: byVolunteer, byVillage: byVillage)
+                    : try PastFigures.cells(on: asOf, byVolunteer: byVolunteer, byVillage: byVillage, db: db)
+            }
+            return ReportBuilder(
+                request: request, asOf: asOf, villages: villages, register: register, targets: targets, storeProvince: identity?.province
+            ).build(cells)
+        }
     }
 
     /// The cells of the store's state now, from the household rows and the member tally.

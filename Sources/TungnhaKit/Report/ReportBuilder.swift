@@ -236,14 +236,10 @@ struct ReportBuilder {
                 row.expectedSource = sources.count > 1 ? .mixed : sources.first
             }
         }
-        func share(_ part: Int, _ whole: Int?) -> Double? {
-            guard let whole, whole > 0 else { return nil }
-            return (Double(part) / Double(whole) * 10000).rounded() / 10000
-        }
-        row.coverageOfRegistered = share(row.householdsCovered, row.householdsRegistered)
-        row.coverageOfExpected = share(row.householdsCovered, row.householdsExpected)
-        row.adultsDvcttShare = share(row.adultsDvctt, row.adults)
-        row.members14PlusLevel2Share = share(row.members14PlusLevel2, row.members14Plus)
+        row.coverageOfRegistered = Share(row.householdsCovered, of: row.householdsRegistered)
+        row.coverageOfExpected = Share(row.householdsCovered, of: row.householdsExpected)
+        row.adultsDvcttShare = Share(row.adultsDvctt, of: row.adults)
+        row.members14PlusLevel2Share = Share(row.members14PlusLevel2, of: row.members14Plus)
         if request.level != .volunteer {
             let commune = request.level == .commune && !row.split && !isTotal ? row.code : (request.commune ?? nil)
             let target = targets.forCommune(commune, province: group.province)

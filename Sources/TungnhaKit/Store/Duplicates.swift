@@ -66,8 +66,8 @@ extension Store {
             }
             found.sort { ($0.score, $1.a.code) > ($1.score, $0.a.code) }
             return try found.prefix(limit).map { pair in
-                let first = try Queries.summary(pair.a, db: db)
-                let second = try Queries.summary(pair.b, db: db)
+                let both = try RegisterNames.annotate([try Queries.summary(pair.a, db: db), try Queries.summary(pair.b, db: db)], db: db)
+                let (first, second) = (both[0], both[1])
                 let registeredFirst = (Moment(rfc3339: pair.a.registeredAt)?.millis ?? 0) <= (Moment(rfc3339: pair.b.registeredAt)?.millis ?? 0)
                 let keepFirst = (first.visits, first.members) != (second.visits, second.members)
                     ? (first.visits, first.members) > (second.visits, second.members) : registeredFirst

@@ -62,9 +62,10 @@ extension Store {
             let found = try Lookup.household(text, db: db)
             guard let household = try HouseholdRecord.find(found.root, db: db) else { throw LookupError.notFound(text: text, kind: .household) }
             return HouseholdDetail(
-                household: try Queries.summary(household, db: db), phone: household.phone, note: household.note, consent: household.consent,
-                declaredMembers: household.declaredMembers, registeredAt: household.registeredAt, closestMember: household.closestMember,
-                gaps: household.gaps, members: try MemberRecord.of(household: household.code, db: db).map { try Queries.member($0, db: db) },
+                household: try RegisterNames.annotate([try Queries.summary(household, db: db)], db: db)[0], phone: household.phone,
+                note: household.note, consent: household.consent, declaredMembers: household.declaredMembers,
+                registeredAt: household.registeredAt, closestMember: household.closestMember, gaps: household.gaps,
+                members: try MemberRecord.of(household: household.code, db: db).map { try Queries.member($0, db: db) },
                 visits: try VisitRecord.of(household: household.code, db: db).map(Queries.visit),
                 mergedFrom: try HouseholdRecord.merged(into: household.code, db: db),
                 conflicts: try Queries.conflicts(household: household.code, db: db))
@@ -74,7 +75,9 @@ extension Store {
     /// Households of this store, by village then code; merged records are left out.
     public func households(village: String? = nil, limit: Int? = nil) throws -> [HouseholdSummary] {
         try read { db in
-            try HouseholdRecord.standing(villageKey: village.map(Folding.fold), limit: limit, db: db).map { try Queries.summary($0, db: db) }
+            try RegisterNames.annotate(
+                try HouseholdRecord.standing(villageKey: village.map(Folding.fold), limit: limit, db: db).map { try Queries.summary($0, db: db) },
+                db: db)
         }
     }
 
@@ -83,7 +86,15 @@ extension Store {
     public func searchHouseholds(_ text: String, limit: Int = 50) throws -> [HouseholdSummary] {
         let query = Folding.fold(text)
         guard !query.isEmpty else { return [] }
-        return try read { db in try HouseholdRecord.search(query, limit: limit, db: db).map { try Queries.summary($0, db: db) } }
+        return try read { db in
+            var found = try HouseholdRecord.search(query, limit: limit, db: db).map { try Queries.summary($0, db: db) }
+            // Names from the commune's register, on the machine that imported it, are found like recorded names.
+            let shown = Set(found.map(\.code))
+            for code in try RegisterNames.search(query, db: db).sorted() where !shown.contains(code) && found.count < limit {
+                found.append(try Queries.summary(code, db: db))
+            }
+            return try RegisterNames.annotate(found, db: db)
+        }
     }
 
     /// The events of a household (and those merged into it), oldest first.

@@ -25,6 +25,10 @@ public struct HouseholdSummary: Sendable, Codable, Equatable {
     public var followUp: String?
     public var mergedInto: String?
     public var moved: Bool
+    /// The head's name and phone from the commune's register imported on this machine, before the household
+    /// agreed to names being kept: shown here, never sent.
+    public var registerName: String? = nil
+    public var registerPhone: String? = nil
 }
 
 public struct MemberView: Sendable, Codable, Equatable {

@@ -16,6 +16,8 @@ public enum HelpText: Sendable {
     case demo, demoDir, demoForce
     case report, reportBy, reportProvince, reportCommune, reportAsOf, reportFormat, reportOut
     case target, targetSet, targetList, targetSettings, register, registerImport, registerFile, followups
+    case registerHouseholds, registerHouseholdsFile, dryRun, registerSheet, registerVillage, registerColumn(RegisterField)
+    case reportUnit, reportPlace, followupsFormat, followupsOut
     case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
 
     public func text(_ l: Language) -> String {
@@ -123,7 +125,10 @@ public enum HelpText: Sendable {
         case .reportProvince: return l.pick("Chỉ tỉnh này (mã 2025).", "Only this province (2025 code).")
         case .reportCommune: return l.pick("Chỉ xã này (mã 2025).", "Only this commune (2025 code).")
         case .reportAsOf: return l.pick("Số liệu đến hết ngày này (ví dụ 2026-09-30), để lập báo cáo quý về sau.", "The state at the end of this day (e.g. 2026-09-30), for a quarter's report made later.")
-        case .reportFormat: return l.pick("Dạng: table (bảng, mặc định), csv (Excel), json, html (một tệp có biểu đồ, in được khổ A4).", "Format: table (default), csv (Excel), json, html (one file with charts, prints on A4).")
+        case .reportFormat:
+            return l.pick(
+                "Dạng: table (bảng, mặc định), xlsx (Excel, mỗi cấp một trang tính), csv (Excel/LibreOffice tiếng Việt), json, html (văn bản in khổ A4 có quốc hiệu, chữ ký và biểu đồ).",
+                "Format: table (default), xlsx (Excel, a sheet per level), csv (Excel/LibreOffice in the language's locale), json, html (an A4 document with the national heading, signatures and charts).")
         case .reportOut: return l.pick("Ghi vào tệp này thay vì in ra màn hình.", "Write to this file instead of the screen.")
         case .target: return l.pick("Chỉ tiêu của tỉnh hoặc xã.", "Targets of a province or commune.")
         case .targetSet:
@@ -132,9 +137,35 @@ public enum HelpText: Sendable {
                 "Set targets: households=100% (covered households) adults-dvctt=40% (adults using online services). Without --province/--commune: the general target.")
         case .targetList: return l.pick("Xem các chỉ tiêu đã đặt.", "Show the targets set.")
         case .targetSettings: return l.pick("Chỉ tiêu, ví dụ households=100% adults-dvctt=40%.", "Targets, such as households=100% adults-dvctt=40%.")
-        case .register: return l.pick("Sổ hộ của xã: số hộ thực tế của từng thôn.", "A commune's household register: the real number of households per village.")
-        case .registerImport: return l.pick("Nạp sổ hộ từ tệp CSV (mã xã, thôn, số hộ); báo cáo dùng nó thay cho TĐTDS 2019.", "Load a register from CSV (commune code, village, households); reports use it instead of the 2019 census.")
+        case .register:
+            return l.pick(
+                "Sổ hộ của xã: số hộ từng thôn (register import, cho báo cáo) hoặc danh sách hộ (register households, để tổ đánh dấu thay vì gõ lại).",
+                "A commune's household register: households per village (register import, for reports) or the list of households (register households, so teams check them off instead of typing them).")
+        case .registerImport: return l.pick("Nạp số hộ từng thôn từ tệp CSV (mã xã, thôn, số hộ); báo cáo dùng nó thay cho TĐTDS 2019.", "Load households per village from CSV (commune code, village, households); reports use it instead of the 2019 census.")
         case .registerFile: return l.pick("Tệp CSV: mã xã (2025), tên thôn, số hộ.", "The CSV file: commune code (2025), village, households.")
+        case .registerHouseholds:
+            return l.pick(
+                "Nạp danh sách hộ của xã (sổ hộ: chủ hộ, địa chỉ, thôn; có thể có điện thoại, số nhân khẩu) từ Excel (.xlsx) hoặc CSV vào máy của tổ. Hộ được ghi không kèm tên; tên chủ hộ chỉ ở trên máy này cho đến khi hộ đồng ý ghi tên. Nạp lại cùng tệp không tạo hộ trùng. Chạy thử trước với --dry-run.",
+                "Import the commune's household list (head, address, village; optionally phone and members) from Excel (.xlsx) or CSV onto a team laptop. Households are registered without names; the head's name stays on this machine until the household agrees to names being kept. Importing the same file again creates nothing new. Try it first with --dry-run.")
+        case .registerHouseholdsFile: return l.pick("Tệp .xlsx hoặc .csv (dấu phẩy, chấm phẩy hoặc tab; UTF-8).", "An .xlsx or .csv file (comma, semicolon or tab; UTF-8).")
+        case .dryRun: return l.pick("Chỉ cho xem sẽ ghi những gì, không ghi gì cả.", "Show what would be created; write nothing.")
+        case .registerSheet: return l.pick("Trang tính cần đọc: tên hoặc số thứ tự (1 là trang đầu). Mặc định: trang đầu.", "The sheet to read: its name or number (1 is the first). Default: the first.")
+        case .registerVillage:
+            return l.pick(
+                "Thôn/tổ dân phố của mọi hộ trong tệp (khi tệp không có cột thôn), hoặc chỉ nạp các hộ của thôn này.",
+                "The village of every household in the file (when it has no village column), or the one village to import from it.")
+        case .registerColumn(let field):
+            return l.pick(
+                "Cột \(field.text(l)): tên cột trong tệp (không cần dấu) hoặc chữ cái của cột, ví dụ C. Mặc định: tìm theo tên cột.",
+                "The \(field.text(l)) column: its header (diacritics optional) or its letter, such as C. Default: found by its header.")
+        case .reportUnit:
+            return l.pick("Tên đơn vị ghi ở đầu báo cáo HTML/xlsx, ví dụ \"UBND XÃ AN PHÚ\". Mặc định: theo xã hoặc tỉnh của báo cáo.", "The unit written at the top of the HTML/xlsx report, such as \"UBND XÃ AN PHÚ\". Default: the report's commune or province.")
+        case .reportPlace: return l.pick("Địa danh ghi trước ngày tháng, ví dụ \"An Phú\".", "The place written before the date, such as \"An Phú\".")
+        case .followupsFormat:
+            return l.pick(
+                "Dạng: table (bảng, mặc định), csv (Excel), json, html (danh sách in khổ A4 cho từng thôn, có ô đánh dấu và chỗ ghi chú).",
+                "Format: table (default), csv (Excel), json, html (a list for each village to print on A4, with a box to tick and room for notes).")
+        case .followupsOut: return l.pick("Ghi vào tệp này thay vì in ra màn hình.", "Write to this file instead of the screen.")
         case .followups:
             return l.pick(
                 "Danh sách hộ cần đến: hộ chưa đạt (còn thiếu gì, lần đến gần nhất, ngày hẹn) và hộ chưa đến lần nào.",

@@ -52,8 +52,12 @@ public enum Messages {
     }
 
     public static func householdName(_ summary: HouseholdSummary, _ l: Language) -> String {
-        summary.headName ?? summary.address.map { l.pick("(không ghi tên) ", "(no name) ") + $0 } ?? l.pick("(không ghi tên)", "(no name)")
+        summary.headName ?? summary.registerName.map { registerNameShown($0, l) }
+            ?? summary.address.map { l.pick("(không ghi tên) ", "(no name) ") + $0 } ?? l.pick("(không ghi tên)", "(no name)")
     }
+
+    /// A name known only from the commune's register on this machine, marked so.
+    public static func registerNameShown(_ name: String, _ l: Language) -> String { name + l.pick(" (sổ hộ)", " (register)") }
 
     public static func householdAdded(_ summary: HouseholdSummary, _ l: Language) -> String {
         l.pick(
@@ -122,17 +126,21 @@ public enum Messages {
 
     public static func householdTable(_ households: [HouseholdSummary], _ l: Language) -> String {
         guard !households.isEmpty else { return l.pick("Không có hộ nào.", "No households.") }
+        // Households of several communes (a district machine): the commune beside each village.
+        let several = Set(households.map { "\($0.scheme.rawValue)|\($0.commune)" }).count > 1
         var table = TextTable(
-            headers: [
-                l.pick("Mã", "Code"), l.pick("Chủ hộ / địa chỉ", "Head / address"), l.pick("Thôn/Tổ dân phố", "Village"),
-                l.pick("Thành viên", "Members"), l.pick("Lượt đến", "Visits"), l.pick("Đạt", "Covered"), l.pick("Hẹn lại", "Follow-up"),
-            ], alignments: [.left, .left, .left, .right, .right, .left, .left])
+            headers: [l.pick("Mã", "Code"), l.pick("Chủ hộ / địa chỉ", "Head / address"), l.pick("Thôn/Tổ dân phố", "Village")]
+                + (several ? [l.pick("Xã/Phường", "Commune")] : [])
+                + [l.pick("Thành viên", "Members"), l.pick("Lượt đến", "Visits"), l.pick("Đạt", "Covered"), l.pick("Hẹn lại", "Follow-up")],
+            alignments: [.left, .left, .left] + (several ? [.left] : []) + [.right, .right, .left, .left])
         table.rows = households.map { household in
-            [
-                household.shortCode, householdName(household, l), household.village, String(household.members), String(household.visits),
-                household.moved ? l.pick("chuyển đi", "moved") : (household.covered ? "✓" : "✗"),
-                household.followUp.flatMap(LocalDate.init)?.vietnamese ?? "",
-            ]
+            [household.shortCode, householdName(household, l), household.village]
+                + (several ? [communeLabel(household.commune, household.scheme, l)] : [])
+                + [
+                    String(household.members), String(household.visits),
+                    household.moved ? l.pick("chuyển đi", "moved") : (household.covered ? "✓" : "✗"),
+                    household.followUp.flatMap(LocalDate.init)?.vietnamese ?? "",
+                ]
         }
         return table.render() + "\n" + l.pick("\(households.count) hộ.", "\(households.count) households.")
     }
@@ -145,6 +153,11 @@ public enum Messages {
         lines.append("  " + l.pick("Thôn/Tổ dân phố: ", "Village: ") + summary.village + " · " + l.pick("Xã/Phường: ", "Commune: ") + (commune?.name ?? summary.commune) + " (\(summary.commune))")
         if let address = summary.address { lines.append("  " + l.pick("Địa chỉ: ", "Address: ") + address) }
         if let phone = detail.phone { lines.append("  " + l.pick("Điện thoại: ", "Phone: ") + phone) }
+        if let name = summary.registerName {
+            lines.append("  " + l.pick(
+                "Theo sổ hộ của xã (chỉ ở máy này, không gửi đi cho đến khi hộ đồng ý ghi tên): ", "From the commune's register (on this machine only, not sent until the household agrees to names): ")
+                + name + (summary.registerPhone.map { ", " + $0 } ?? ""))
+        }
         if let count = detail.declaredMembers { lines.append("  " + l.pick("Số nhân khẩu khai: ", "Members declared: ") + String(count)) }
         lines.append("  " + l.pick("Đồng ý ghi tên: ", "Agrees to names being kept: ") + detail.consent.yesNo(l))
         if let note = detail.note { lines.append("  " + l.pick("Ghi chú: ", "Note: ") + note) }

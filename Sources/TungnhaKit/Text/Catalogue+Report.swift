@@ -2,13 +2,14 @@ import Foundation
 
 // The message catalogue: reports, targets, registers and follow-up lists.
 
-/// 0.4523 → "45,2%" (Vietnamese) or "45.2%".
-public func formatPercent(_ share: Double?, _ l: Language) -> String {
+/// 18.2% → "18,2%" (Vietnamese) or "18.2%"; the share is already rounded by its one rule.
+public func formatPercent(_ share: Share?, _ l: Language) -> String {
     guard let share else { return "—" }
-    let tenths = Int((share * 1000).rounded())
-    let text = "\(tenths / 10)\(l == .vi ? "," : ".")\(tenths % 10)%"
-    return text
+    return share.number(decimalMark: l == .vi ? "," : ".") + "%"
 }
+
+/// A percentage as typed (a target, 0…100).
+public func formatPercent(percent: Double, _ l: Language) -> String { formatPercent(Share(percent: percent), l) }
 
 extension ReportLevel: Localized {
     public func text(_ l: Language) -> String {
@@ -99,9 +100,9 @@ extension Messages {
         return notes
     }
 
-    static func reportColumns(_ level: ReportLevel, _ l: Language) -> [String] {
-        [
-            level.text(l), l.pick("Hộ dự kiến", "Expected"), l.pick("Hộ đã ghi", "Registered"), l.pick("Đã đến", "Visited"),
+    static func reportColumns(_ level: ReportLevel, withParent: Bool, _ l: Language) -> [String] {
+        [level.text(l)] + (withParent ? [reportHeader(.parent, level, l)] : []) + [
+            l.pick("Hộ dự kiến", "Expected"), l.pick("Hộ đã ghi", "Registered"), l.pick("Đã đến", "Visited"),
             l.pick("Hộ đạt", "Covered"), l.pick("Tỷ lệ hộ đạt", "Covered %"), l.pick("Người TT", "Adults"),
             l.pick("Người TT đã dùng DVCTT", "Adults DVCTT"), l.pick("Tỷ lệ", "Share"), l.pick("VNeID mức 2 (≥14t)", "VNeID L2 (14+)"),
             l.pick("Chưa đến 30 ngày", "Not visited 30d"), l.pick("Chỉ tiêu hộ", "Household target"), l.pick("Chỉ tiêu DVCTT", "DVCTT target"),
@@ -115,12 +116,12 @@ extension Messages {
         return (met ? "\u{1B}[32m" : "\u{1B}[31m") + text + "\u{1B}[0m"
     }
 
-    static func reportCells(_ row: ReportRow, colour: Bool, _ l: Language) -> [String] {
+    static func reportCells(_ row: ReportRow, withParent: Bool, colour: Bool, _ l: Language) -> [String] {
         var name = row.name
         if row.split { name += l.pick(" (mã cũ \(row.code ?? ""), bị chia)", " (old code \(row.code ?? ""), split)") }
         let coverage = row.coverageOfExpected ?? row.coverageOfRegistered
-        return [
-            name, row.householdsExpected.map { formatNumber($0, l) } ?? "—", formatNumber(row.householdsRegistered, l),
+        return [name] + (withParent ? [row.parent ?? ""] : []) + [
+            row.householdsExpected.map { formatNumber($0, l) } ?? "—", formatNumber(row.householdsRegistered, l),
             formatNumber(row.householdsVisited, l), formatNumber(row.householdsCovered, l), formatPercent(coverage, l),
             formatNumber(row.adults, l), formatNumber(row.adultsDvctt, l), formatPercent(row.adultsDvcttShare, l),
             formatPercent(row.members14PlusLevel2Share, l), formatNumber(row.notVisited30Days, l),
@@ -130,47 +131,18 @@ extension Messages {
     }
 
     public static func reportTable(_ report: CoverageReport, colour: Bool, _ l: Language) -> String {
-        var table = TextTable(headers: reportColumns(report.level, l), alignments: [.left] + Array(repeating: .right, count: 10) + [.left, .left])
-        table.rows = report.rows.map { reportCells($0, colour: colour, l) }
-        table.footer = [reportCells(report.total, colour: colour, l)]
+        // Villages of several communes: the commune beside each, or two "Tổ dân phố 1" lines look the same.
+        let withParent = report.level == .village && report.spansSeveralParents
+        var table = TextTable(
+            headers: reportColumns(report.level, withParent: withParent, l),
+            alignments: [.left] + (withParent ? [.left] : []) + Array(repeating: .right, count: 10) + [.left, .left])
+        table.rows = report.rows.map { reportCells($0, withParent: withParent, colour: colour, l) }
+        table.footer = [reportCells(report.total, withParent: withParent, colour: colour, l)]
         var lines = [reportTitle(report, l), "", table.render(), ""]
-        lines.append(l.pick(
-            "Tỷ lệ hộ đạt tính trên hộ dự kiến khi có, nếu không thì trên hộ đã ghi. Cột đầy đủ: --format csv, --format json hoặc --format html.",
-            "Covered % is of households expected where known, else of those registered. All columns: --format csv, json or html."))
+        lines.append(coverageBaseNote(l) + l.pick(
+            " Cột đầy đủ: --format xlsx, csv, json hoặc html.", " All columns: --format xlsx, csv, json or html."))
         lines += reportNotes(report, l).map { "· " + $0 }
         return lines.joined(separator: "\n")
-    }
-
-    public static func reportCSVHeader(_ level: ReportLevel, _ l: Language) -> [String] {
-        [
-            level.text(l), l.pick("Mã", "Code"), l.pick("Thuộc", "In"), l.pick("Bị chia (mã cũ)", "Split (old code)"),
-            l.pick("Hộ dự kiến", "Households expected"), l.pick("Nguồn số hộ dự kiến", "Source of expected"),
-            l.pick("Hộ đã ghi", "Households registered"), l.pick("Hộ đã đến", "Households visited"),
-            l.pick("Hộ đã có người biết sử dụng", "Households covered"), l.pick("Tỷ lệ hộ đạt trên hộ đã ghi (%)", "Covered of registered (%)"),
-            l.pick("Tỷ lệ hộ đạt trên hộ dự kiến (%)", "Covered of expected (%)"), l.pick("Thành viên", "Members"),
-            l.pick("Người trưởng thành", "Adults"), l.pick("Người trưởng thành đã dùng DVCTT", "Adults who used online services"),
-            l.pick("Tỷ lệ người trưởng thành dùng DVCTT (%)", "Adults using online services (%)"), l.pick("Người từ 14 tuổi", "Members aged 14+"),
-            l.pick("Người từ 14 tuổi có VNeID mức 2", "Aged 14+ with VNeID level 2"), l.pick("Tỷ lệ VNeID mức 2 (%)", "VNeID level 2 (%)"),
-            l.pick("Hộ chưa đến trong 30 ngày", "Not visited in 30 days"), l.pick("Hoạt động gần nhất", "Last activity"),
-            l.pick("Chỉ tiêu hộ (%)", "Household target (%)"), l.pick("Chỉ tiêu hộ", "Household target"), l.pick("Số hộ còn thiếu", "Households short"),
-            l.pick("Chỉ tiêu DVCTT (%)", "DVCTT target (%)"), l.pick("Chỉ tiêu DVCTT", "DVCTT target"), l.pick("Số người còn thiếu", "Adults short"),
-        ]
-    }
-
-    public static func reportCSVRow(_ row: ReportRow, _ l: Language) -> [String] {
-        func percent(_ share: Double?) -> String { share.map { String(format: "%.1f", $0 * 100) } ?? "" }
-        func number(_ value: Double?) -> String { value.map { $0 == $0.rounded() ? String(Int($0)) : String($0) } ?? "" }
-        return [
-            row.name, row.split ? "" : (row.code ?? ""), row.parent ?? "", row.split ? (row.code ?? "") : "",
-            row.householdsExpected.map(String.init) ?? "", row.expectedSource?.text(l) ?? "", String(row.householdsRegistered),
-            String(row.householdsVisited), String(row.householdsCovered), percent(row.coverageOfRegistered), percent(row.coverageOfExpected),
-            String(row.members), String(row.adults), String(row.adultsDvctt), percent(row.adultsDvcttShare), String(row.members14Plus),
-            String(row.members14PlusLevel2), percent(row.members14PlusLevel2Share), String(row.notVisited30Days),
-            row.lastActivity.flatMap { Moment(rfc3339: $0)?.display } ?? "", number(row.target?.householdsPercent),
-            row.target?.householdsMet.map { met($0, l) } ?? "", row.target?.householdsMet == nil ? "" : String(row.target!.householdsShort),
-            number(row.target?.adultsDvcttPercent), row.target?.adultsDvcttMet.map { met($0, l) } ?? "",
-            row.target?.adultsDvcttMet == nil ? "" : String(row.target!.adultsShort),
-        ]
     }
 
     public static func targetSet(_ target: Target, _ l: Language) -> String {
@@ -181,8 +153,8 @@ extension Messages {
         case .commune: scope = l.pick("xã \(target.code)", "commune \(target.code)")
         }
         return l.pick(
-            "Chỉ tiêu (\(scope)): \(formatPercent(target.householdsPercent / 100, l)) số hộ có người biết sử dụng; \(formatPercent(target.adultsDvcttPercent / 100, l)) người trưởng thành đã dùng DVCTT.\nXem: tungnha report",
-            "Targets (\(scope)): \(formatPercent(target.householdsPercent / 100, l)) of households covered; \(formatPercent(target.adultsDvcttPercent / 100, l)) of adults using online public services.\nSee: tungnha report")
+            "Chỉ tiêu (\(scope)): \(formatPercent(percent: target.householdsPercent, l)) số hộ có người biết sử dụng; \(formatPercent(percent: target.adultsDvcttPercent, l)) người trưởng thành đã dùng DVCTT.\nXem: tungnha report",
+            "Targets (\(scope)): \(formatPercent(percent: target.householdsPercent, l)) of households covered; \(formatPercent(percent: target.adultsDvcttPercent, l)) of adults using online public services.\nSee: tungnha report")
     }
 
     public static func targetList(_ targets: [Target], _ l: Language) -> String {
@@ -195,52 +167,16 @@ extension Messages {
             "Đã nạp sổ hộ: \(result.rows) thôn/tổ dân phố của \(result.communes.count) xã, tổng \(formatNumber(result.households, l)) hộ. Từ nay báo cáo dùng số này làm \"hộ dự kiến\" thay cho TĐTDS 2019.\nXem: tungnha report",
             "Register loaded: \(result.rows) villages in \(result.communes.count) communes, \(formatNumber(result.households, l)) households in all. Reports now use it as \"households expected\" instead of the 2019 census.\nSee: tungnha report")
     }
-
-    public static func followups(_ list: FollowupList, today: LocalDate, _ l: Language) -> String {
-        func who(_ item: Followup) -> String {
-            item.headName ?? ((item.address.map { $0 + " " } ?? "") + l.pick("(không ghi tên)", "(no name)"))
-        }
-        var lines: [String] = []
-        lines.append(l.pick("Cần đến lại (\(list.revisit.count) hộ chưa đạt):", "To visit again (\(list.revisit.count) households not covered):"))
-        if list.revisit.isEmpty { lines.append("  " + l.pick("không có", "none")) } else {
-            var table = TextTable(headers: [
-                l.pick("Mã", "Code"), l.pick("Hộ", "Household"), l.pick("Thôn/Tổ dân phố", "Village"), l.pick("Còn thiếu", "Missing"),
-                l.pick("Lần đến gần nhất", "Last visit"), l.pick("Hẹn lại", "Follow-up"),
-            ])
-            table.rows = list.revisit.map { item in
-                var date = item.followUp.flatMap(LocalDate.init)?.vietnamese ?? ""
-                if let due = item.followUp.flatMap(LocalDate.init), due <= today { date += l.pick(" (đến hạn)", " (due)") }
-                return [
-                    item.shortCode, who(item), item.village, item.gaps.map { $0.text(l) }.joined(separator: "; "),
-                    item.lastVisit.flatMap { Moment(rfc3339: $0)?.display } ?? "", date,
-                ]
-            }
-            lines += table.render().split(separator: "\n").map { "  " + $0 }
-        }
-        lines.append("")
-        lines.append(l.pick("Chưa đến (\(list.neverVisited.count) hộ):", "Never visited (\(list.neverVisited.count) households):"))
-        if list.neverVisited.isEmpty { lines.append("  " + l.pick("không có", "none")) } else {
-            var table = TextTable(headers: [l.pick("Mã", "Code"), l.pick("Hộ", "Household"), l.pick("Thôn/Tổ dân phố", "Village")])
-            table.rows = list.neverVisited.map { [$0.shortCode, who($0), $0.village] }
-            lines += table.render().split(separator: "\n").map { "  " + $0 }
-        }
-        lines.append("")
-        lines.append(l.pick("Ghi lại khi đến: tungnha visit MÃ --outcome met --member MÃ_TV:vneid=2,login=yes,dvctt=yes", "Record each visit: tungnha visit CODE --outcome met --member MEMBER:vneid=2,login=yes,dvctt=yes"))
-        return lines.joined(separator: "\n")
-    }
 }
 
 extension Messages {
     public static func htmlTitle(_ l: Language) -> String {
         l.pick("Báo cáo phổ cập VNeID và dịch vụ công trực tuyến đến từng hộ", "Report: VNeID and online public services, household by household")
     }
-    public static func generatedAt(_ moment: Moment, _ l: Language) -> String { l.pick("lập lúc ", "made at ") + moment.display }
     public static func htmlChartTitle(_ level: ReportLevel, _ l: Language) -> String {
         l.pick("Tỷ lệ hộ đạt theo \(level.text(l).lowercased()), so với chỉ tiêu", "Households covered by \(level.text(l).lowercased()), against the target")
     }
     public static func htmlTrendTitle(_ l: Language) -> String { l.pick("Số hộ đạt theo tuần", "Households covered, week by week") }
-    public static func htmlTableTitle(_ l: Language) -> String { l.pick("Bảng số liệu", "Figures") }
-    public static func htmlNotesTitle(_ l: Language) -> String { l.pick("Ghi chú", "Notes") }
     public static func htmlNoData(_ l: Language) -> String { l.pick("Chưa có số liệu.", "No data yet.") }
     public static func htmlTargetLegend(_ l: Language) -> String { l.pick("- - - chỉ tiêu", "- - - target") }
     public static func htmlBarLegend(_ l: Language) -> String {
@@ -248,16 +184,6 @@ extension Messages {
     }
     public static func htmlCoveredLegend(_ l: Language) -> String { l.pick("Hộ đã có người biết sử dụng", "Households covered") }
     public static func htmlRegisteredLegend(_ l: Language) -> String { l.pick("Hộ đã ghi", "Households registered") }
-    public static func htmlCards(_ total: ReportRow, _ l: Language) -> [(String, String)] {
-        [
-            (l.pick("Hộ đã ghi", "Households registered"), formatNumber(total.householdsRegistered, l)),
-            (l.pick("Hộ đã có người biết sử dụng", "Households covered"), formatNumber(total.householdsCovered, l)),
-            (l.pick("Tỷ lệ hộ đạt", "Covered"), formatPercent(total.coverageOfExpected ?? total.coverageOfRegistered, l)),
-            (l.pick("Người trưởng thành đã dùng DVCTT", "Adults using online services"), formatPercent(total.adultsDvcttShare, l)),
-            (l.pick("Chỉ tiêu hộ", "Household target"), total.target?.householdsMet.map { met($0, l) } ?? "—"),
-            (l.pick("Chỉ tiêu DVCTT", "DVCTT target"), total.target?.adultsDvcttMet.map { met($0, l) } ?? "—"),
-        ]
-    }
     public static func reportWritten(_ path: String, _ l: Language) -> String { l.pick("Đã ghi báo cáo vào \(path).", "Wrote the report to \(path).") }
 }
 

@@ -132,9 +132,12 @@ extension Messages {
         var lines = [l.pick(
             "\(pairs.count) cặp hộ có thể là cùng một nhà (cùng thôn, tên chủ hộ hoặc địa chỉ giống nhau), khả năng cao nhất trước:",
             "\(pairs.count) pairs of households that may be the same house (same village, head's name or address alike), likeliest first:")]
+        // Pairs in several communes: each village with its commune, or two "Tổ dân phố 1" read as one.
+        let several = Set(pairs.map { "\($0.keep.scheme.rawValue)|\($0.keep.commune)" }).count > 1
         for (index, pair) in pairs.enumerated() {
             lines.append("")
-            lines.append("\(index + 1). " + l.pick("Độ giống: ", "Likeness: ") + String(Int((pair.score * 100).rounded())) + "%  · " + pair.keep.village)
+            lines.append("\(index + 1). " + l.pick("Độ giống: ", "Likeness: ") + String(Int((pair.score * 100).rounded())) + "%  · " + pair.keep.village
+                + (several ? ", " + communeLabel(pair.keep.commune, pair.keep.scheme, l) : ""))
             for household in [pair.keep, pair.other] {
                 lines.append("   \(household.shortCode)  \(householdName(household, l))\(household.address.map { ", " + $0 } ?? "")  · "
                     + l.pick("\(household.members) thành viên, \(household.visits) lượt đến", "\(household.members) members, \(household.visits) visits"))

@@ -20,12 +20,18 @@ extension Household {
 
         func run() throws {
             try Console.run(global) { console in
-                let household = try console.openStore().editHousehold(
+                let store = try console.openStore()
+                var household = try store.editHousehold(
                     code,
                     changes: HouseholdChanges(
                         village: village, headName: fields.head, address: fields.address, phone: fields.phone,
                         declaredMembers: fields.declaredMembers, note: fields.note, consent: consent.map { $0 == .yes }))
-                console.emit(household) { l in Messages.householdEdited(household, l) }
+                // Consent given: the head's name from the commune's register becomes the household's own.
+                let carried = consent == .yes && fields.head == nil ? try store.carryRegisterName(household: household.code) : nil
+                if let carried { household = carried }
+                console.emit(household) { l in
+                    Messages.householdEdited(household, l) + (carried.map { "\n" + Messages.registerNameCarried($0, l) } ?? "")
+                }
             }
         }
     }

@@ -187,7 +187,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         var request = HouseholdRecord.filter(Columns.mergedInto == nil && Columns.moved == false && Columns.covered == false)
         if let villageKey { request = request.filter(Columns.villageKey == villageKey) }
         return try request.order(
-            Columns.villageKey, Columns.followUp == nil, Columns.followUp, Columns.lastVisitMillis, Columns.code
+            Columns.commune, Columns.scheme, Columns.villageKey, Columns.followUp == nil, Columns.followUp, Columns.lastVisitMillis, Columns.code
         ).fetchAll(db)
     }
 
