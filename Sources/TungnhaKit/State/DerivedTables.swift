@@ -92,17 +92,18 @@ enum DerivedTables {
     /// A household in no merge: its new events folded onto its fold, or all its events folded again.
     static func deriveHousehold(_ code: String, new: [Event], upto: Int64, tally: inout TallyChanges, db: Database) throws {
         let sorted = new.sorted { $0.order < $1.order }
-        let stored = try HouseholdFoldRecord.fold(code, db: db)
+        let stored = try Trace.time("derive: read fold") { try HouseholdFoldRecord.fold(code, db: db) }
         var fold = stored ?? HouseholdFold(root: code)
         guard sorted.allSatisfy({ fold.canFold($0) }) else {
             try refold(code, upto: upto, tally: &tally, db: db)
             return
         }
-        var points = stored == nil ? [] : try HouseholdTimelineRecord.find(code, db: db)?.points ?? []
+        var points = stored == nil ? [] : try Trace.time("derive: read timeline") { try HouseholdTimelineRecord.find(code, db: db)?.points ?? [] }
         let before = points.last
         let hadConflicts = fold.hasConflicts
         var visits: [Event] = []
         var index = 0
+        try Trace.time("derive: fold") {
         while index < sorted.count {
             let day = sorted[index].at.vietnamDay
             while index < sorted.count, sorted[index].at.vietnamDay == day {
@@ -112,11 +113,15 @@ enum DerivedTables {
             }
             if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
         }
-        try HouseholdFoldRecord(fold).save(fast: db)
-        guard let after = fold.render() else { return }
+        }
+        let foldRecord = Trace.time("derive: encode fold") { HouseholdFoldRecord(fold) }
+        try Trace.time("derive: save fold") { try foldRecord.save(fast: db) }
+        guard let after = Trace.time("derive: render", { fold.render() }) else { return }
         let root = after.root
-        for household in after.households { try HouseholdRecord(household, in: after).save(fast: db) }
-        for member in after.members { try MemberRecord(member, root: root).save(fast: db) }
+        let households = Trace.time("derive: household records") { after.households.map { HouseholdRecord($0, in: after) } }
+        try Trace.time("derive: save households") { for household in households { try household.save(fast: db) } }
+        let members = Trace.time("derive: member records") { after.members.map { MemberRecord($0, root: root) } }
+        try Trace.time("derive: save members") { for member in members { try member.save(fast: db) } }
         // The member tally moves by what the household counted for before and after, as its timeline says.
         if let before { MemberTallyRecord.note(removing: before, commune: root.commune, into: &tally) }
         if let now = points.last { MemberTallyRecord.note(adding: now, commune: root.commune, into: &tally) }
@@ -124,8 +129,8 @@ enum DerivedTables {
             try FieldConflictRecord.delete(household: code, db: db)
             for conflict in after.conflicts { try FieldConflictRecord(conflict).save(fast: db) }
         }
-        for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit).save(fast: db) }
-        try HouseholdTimelineRecord(code: code, commune: root.commune, points: points).save(fast: db)
+        try Trace.time("derive: visits") { for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit).save(fast: db) } }
+        try Trace.time("derive: timeline") { try HouseholdTimelineRecord(code: code, commune: root.commune, points: points).save(fast: db) }
     }
 
     /// Folds a household in no merge again from all of its events up to `upto`.

@@ -33,7 +33,8 @@ extension Store {
             waiting.removeAll()
         }
 
-        while let (path, reading) = ahead.next() {
+        defer { Trace.report() }
+        while let (path, reading) = Trace.time("wait for files", { ahead.next() }) {
             var outcome = FileOutcome(file: path, status: .refused)
             switch reading {
             case .skipped:
@@ -116,9 +117,8 @@ extension Store {
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
     func apply(_ group: AppendGroup) throws -> [FileOutcome] {
-        let t0 = Date()
         do {
-            let (outcomes, appended) = try write { db -> ([FileOutcome], [StoredEvent]) in
+            let (outcomes, appended) = try Trace.time("append (transaction)") { try write { db -> ([FileOutcome], [StoredEvent]) in
                 var outcomes: [FileOutcome] = []
                 var appended: [StoredEvent] = []
                 for (index, batch) in group.batches.enumerated() {
@@ -130,13 +130,9 @@ extension Store {
                     }
                 }
                 return (outcomes, appended)
-            }
-            let t1 = Date()
+            } }
             try environment.afterAppend?()
-            try write { db in try DerivedTables.derivePending(inHand: appended, db: db) }
-            if ProcessInfo.processInfo.environment["TUNGNHA_TRACE"] != nil {
-                FileHandle.standardError.write(Data("append \(Int(t1.timeIntervalSince(t0) * 1000)) ms, derive \(Int(Date().timeIntervalSince(t1) * 1000)) ms, \(appended.count) events\n".utf8))
-            }
+            try Trace.time("derive (transaction)") { try write { db in try DerivedTables.derivePending(inHand: appended, db: db) } }
             return outcomes
         } catch let error as DatabaseError {
             throw StoreError.unavailable(path: path, detail: error.message ?? error.resultCode.description)
@@ -172,7 +168,7 @@ extension Store {
                 deviceKey = try EventLog.deviceKey(event.device, db: db)
                 devices[event.device] = deviceKey
             }
-            switch try EventLog.insert(event, canonical: parsed.canonical, deviceKey: deviceKey, batch: batchRow, db: db) {
+            switch try Trace.time("append: insert event", { try EventLog.insert(event, canonical: parsed.canonical, deviceKey: deviceKey, batch: batchRow, db: db) }) {
             case .new(let rowid):
                 outcome.newEvents += 1
                 new.append(StoredEvent(rowid: rowid, event: event))
