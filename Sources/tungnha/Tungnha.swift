@@ -13,30 +13,52 @@ struct Tungnha: ParsableCommand {
             subcommands: [
                 Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Export.self, Merge.self,
                 Sync.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
+                Where.self,
             ])
     }
 
     static func main() {
-        let arguments = Array(CommandLine.arguments.dropFirst())
         // The language must be known before parsing: help texts come from the catalogue.
-        Language.current = Language.resolve(flag: Console.languageFlag(in: arguments), environment: Console.environment) ?? .vi
+        Language.current = Language.resolve(flag: Console.languageFlag(in: Array(CommandLine.arguments.dropFirst())), environment: Console.environment) ?? .vi
+        let arguments = CommandPath.normalized(Array(CommandLine.arguments.dropFirst()))
+        if let refusal = misspeltSubcommand(arguments) { refuse(refusal) }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
-            // A command line the parser refused: say so in the user's language, then the parser's own words.
-            if exitCode(for: error) == .validationFailure, !(error is ValidationError) {
-                var type: ParsableCommand.Type = Tungnha.self
-                var path: [String] = []
-                for argument in arguments {
-                    guard let sub = type.configuration.subcommands.first(where: { $0._commandName == argument }) else { break }
-                    path.append(argument)
-                    type = sub
+            guard let failure = ParserFailure(error) else { exit(withError: error) }
+            let language = Language.current
+            if failure.kind == "helpRequested" {
+                if let tree = CommandInfo.load(), let command = tree.descendant(failure.path) {
+                    print(HelpPage.render(command, path: failure.path, language))
+                    exit(withError: ExitCode.success)
                 }
-                let command = path.joined(separator: " ")
-                FileHandle.standardError.write(Data((Messages.usageError(command: command, Language.current) + "\n").utf8))
+                exit(withError: error)
+            }
+            let typed = Array(CommandPath.split(arguments).rest)
+            if let message = failure.message(tree: CommandInfo.load(), commandArguments: typed, language) { refuse(message) }
+            // A refusal this tool does not word itself: say so in the user's language, then the parser's own words.
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((Messages.usageError(command: failure.path.joined(separator: " "), language) + "\n").utf8))
             }
             exit(withError: error)
         }
+    }
+
+    /// A word where a subcommand must stand that is none of them: the closest names, or all of them.
+    static func misspeltSubcommand(_ arguments: [String]) -> String? {
+        let split = CommandPath.split(arguments)
+        let type = split.types.last!
+        let names = type.configuration.subcommands.map { $0._commandName } + (split.names.isEmpty ? ["help"] : [])
+        guard !type.configuration.subcommands.isEmpty, let word = split.rest.first, !word.hasPrefix("-"), !names.contains(word)
+        else { return nil }
+        let command = (["tungnha"] + split.names).joined(separator: " ")
+        let close = Suggestions.closest(to: word, among: names, limit: 2)
+        return CommandLineText.unknownSubcommand(word, command: command, suggestions: close, all: names.filter { $0 != "help" }, Language.current)
+    }
+
+    static func refuse(_ message: String) -> Never {
+        FileHandle.standardError.write(Data((Messages.errorPrefix(Language.current) + message + "\n").utf8))
+        exit(withError: ExitCode.validationFailure)
     }
 }

@@ -212,6 +212,7 @@ enum Migrations {
                     );
                     """)
         }
+        registerFoldingMigrations(&migrator)
         return migrator
     }
 }
