@@ -27,13 +27,20 @@ if find "$root" -name 'libswift*.so*' -o -name 'libFoundation*.so*' | grep -q .;
 fi
 
 install -m 0755 "$binary" "$root/usr/local/bin/tungnha"
+# Swift reads its command line from /proc/self/cmdline: a laptop has /proc, a bare chroot must mount it.
+mountpoint -q "$root/proc" || mount -t proc proc "$root/proc"
+trap 'umount "$root/proc" 2>/dev/null || true' EXIT
 echo "Libraries the binary needs (ldd inside the chroot):"
 chroot "$root" /usr/bin/ldd /usr/local/bin/tungnha | sed 's/ (0x[0-9a-f]*)//; s/^/  /'
 echo "\$ tungnha --version"
 chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 tungnha --version
 echo "\$ tungnha units search \"phu ly\""
 chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 tungnha units search "phu ly"
-echo "\$ tungnha init … && tungnha where   (a store inside the chroot, then thrown away)"
-chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 \
-    sh -c 'rm -rf /tmp/check && tungnha init --commune 13285 --device-name "Laptop thử" --db /tmp/check/t.sqlite >/dev/null && tungnha village list --db /tmp/check/t.sqlite && rm -rf /tmp/check'
+echo "\$ tungnha init, village add, where   (a store inside the chroot, then thrown away)"
+chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp LANG=C.UTF-8 sh -ec '
+    rm -rf /tmp/check
+    tungnha init --commune 13285 --device-name "Laptop thử" --db /tmp/check/t.sqlite >/dev/null
+    tungnha village add "Tổ dân phố Lê Lợi" --db /tmp/check/t.sqlite >/dev/null
+    tungnha --lang en where --db /tmp/check/t.sqlite
+    rm -rf /tmp/check'
 echo "OK: the release binary runs on Debian bookworm without Swift."

@@ -23,7 +23,7 @@ public enum HelpText: Sendable {
         switch self {
         case .tungnha:
             return l.pick(
-                "Ghi hộ, lượt đến hộ và báo cáo cho tổ công nghệ số cộng đồng: mỗi hộ có ít nhất một người biết dùng VNeID và dịch vụ công trực tuyến.",
+                "Ghi hộ, lượt đến hộ và báo cáo cho tổ công nghệ số cộng đồng: mỗi hộ có ít nhất một người biết dùng tài khoản định danh điện tử VNeID và dịch vụ công trực tuyến.",
                 "Households, visits and coverage reports for community digital technology teams: every household with at least one member who can use VNeID and online public services.")
         case .discussion:
             return l.pick(
