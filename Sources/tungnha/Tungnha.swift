@@ -35,6 +35,12 @@ struct Tungnha: ParsableCommand {
                 }
                 exit(withError: error)
             }
+            if failure.kind == "dumpHelpRequested", let augmented = CommandInfo.withExamples(Tungnha.fullMessage(for: error)) {
+                print(augmented)
+                exit(withError: ExitCode.success)
+            }
+            // The version, a completion script: the parser's own output is right as it is.
+            if exitCode(for: error) == .success { exit(withError: error) }
             let typed = Array(CommandPath.split(arguments).rest)
             if let message = failure.message(tree: CommandInfo.load(), commandArguments: typed, language) { refuse(message) }
             // A refusal this tool does not word itself: say so in the user's language, then the parser's own words.

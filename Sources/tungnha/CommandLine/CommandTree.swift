@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TungnhaKit
 
 /// The commands and their arguments as swift-argument-parser describes them itself (the versioned JSON of
 /// `--experimental-dump-help`, which its manual plugin also reads): the source of help pages and suggestions.
@@ -54,6 +55,46 @@ struct CommandInfo: Decodable {
     }
 
     private struct Dump: Decodable { var command: CommandInfo }
+
+    /// The parser's JSON description with each command's examples added to its discussion, so that the manual
+    /// page built from it (swift-argument-parser's GenerateManual plugin) shows them as help does.
+    static func withExamples(_ json: String) -> String? {
+        guard var root = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
+            let command = root["command"] as? [String: Any]
+        else { return nil }
+        func add(_ command: [String: Any], path: [String]) -> [String: Any] {
+            var command = command
+            let examples = HelpExample.lines(for: path.joined(separator: " "), Language.current)
+            if !examples.isEmpty {
+                let text = CommandLineText.examples(Language.current) + "\n" + examples.map { "  " + $0 }.joined(separator: "\n")
+                let discussion = (command["discussion"] as? String).map { $0 + "\n\n" } ?? ""
+                command["discussion"] = discussion + text
+            }
+            // The parser's own flags, in the user's language as on the help pages.
+            if let arguments = command["arguments"] as? [[String: Any]] {
+                command["arguments"] = arguments.map { argument in
+                    var argument = argument
+                    let names = (argument["names"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                    if names.contains("help") { argument["abstract"] = CommandLineText.helpOption(Language.current) }
+                    if names.contains("version") { argument["abstract"] = CommandLineText.versionOption(Language.current) }
+                    return argument
+                }
+            }
+            if (command["commandName"] as? String) == "help", path.count == 1 {
+                command["abstract"] = HelpPage.abstract(of: CommandInfo(commandName: "help"), Language.current)
+            }
+            if let subcommands = command["subcommands"] as? [[String: Any]] {
+                command["subcommands"] = subcommands.map { add($0, path: path + [($0["commandName"] as? String) ?? ""]) }
+            }
+            return command
+        }
+        root["command"] = add(command, path: [])
+        guard let data = try? JSONSerialization.data(withJSONObject: root, options: [.sortedKeys]) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        // The manual generator keeps ASCII only: scripts/build-manual.sh asks for "~uXXXX~" and turns it back into UTF-8.
+        guard ProcessInfo.processInfo.environment["TUNGNHA_MANUAL_ASCII"] == "1" else { return text }
+        return text.unicodeScalars.map { $0.isASCII ? String($0) : "~u" + String($0.value, radix: 16, uppercase: true) + "~" }.joined()
+    }
 
     /// The tree of `Tungnha`, in the language of `Language.current` (help texts come from the catalogue).
     static func load() -> CommandInfo? {
