@@ -26,15 +26,15 @@ struct Tungnha: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
+            // A command group run alone (`tungnha household`) asks for its help by throwing `CleanExit`.
+            if error is CleanExit, let base = Mirror(reflecting: error).descendant("base"),
+                Mirror(reflecting: base).children.first?.label == "helpRequest"
+            {
+                showHelp(path: CommandPath.split(arguments).names, otherwise: error)
+            }
             guard let failure = ParserFailure(error) else { exit(withError: error) }
             let language = Language.current
-            if failure.kind == "helpRequested" {
-                if let tree = CommandInfo.load(), let command = tree.descendant(failure.path) {
-                    print(HelpPage.render(command, path: failure.path, language))
-                    exit(withError: ExitCode.success)
-                }
-                exit(withError: error)
-            }
+            if failure.kind == "helpRequested" { showHelp(path: failure.path, otherwise: error) }
             if failure.kind == "dumpHelpRequested", let augmented = CommandInfo.withExamples(Tungnha.fullMessage(for: error)) {
                 print(augmented)
                 exit(withError: ExitCode.success)
@@ -61,6 +61,13 @@ struct Tungnha: ParsableCommand {
         let command = (["tungnha"] + split.names).joined(separator: " ")
         let close = Suggestions.closest(to: word, among: names, limit: 2)
         return CommandLineText.unknownSubcommand(word, command: command, suggestions: close, all: names.filter { $0 != "help" }, Language.current)
+    }
+
+    /// The help page of the command at `path`, in the user's language; the parser's own if the tree cannot be read.
+    static func showHelp(path: [String], otherwise error: Error) -> Never {
+        guard let tree = CommandInfo.load(), let command = tree.descendant(path) else { exit(withError: error) }
+        print(HelpPage.render(command, path: path, Language.current))
+        exit(withError: ExitCode.success)
     }
 
     static func refuse(_ message: String) -> Never {

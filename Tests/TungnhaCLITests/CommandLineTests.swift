@@ -25,6 +25,7 @@ import Testing
             "--member", "\(member["shortCode"]!):vneid=2,login=có,dvctt=không")
         #expect(visit.status == 0)
         #expect(visit.stderr == "")
+        #expect(visit.stdout == "Đã ghi lượt đến hộ \(code) lúc 20/11/2026 09:00 (gặp được).\n✗ Hộ chưa có người biết sử dụng. Người gần đạt nhất: Đặng Thị Hoà (\(member["shortCode"]!)), còn thiếu: chưa tự làm được thủ tục DVCTT.\n")
         cli.now = "2026-11-20T10:00:00+07:00"
         let absent = try cli.json("visit", code, "--outcome", "vang nha") as! [String: Any]
         #expect(absent["outcome"] as? String == "absent")
@@ -101,6 +102,10 @@ import Testing
         let english = try cli.run(["--lang", "en", "help", "household"], db: nil).stdout
         #expect(english.hasPrefix("OVERVIEW: Register, change, show and find households.\n\nUSAGE: tungnha household <subcommand>\n\nOPTIONS:\n"))
         #expect(english.contains("  See 'tungnha help household <subcommand>' for detailed help.\n\nEXAMPLES:\n"))
+        // A command group run alone shows its help, in the same frame.
+        let group = try cli.run(["household"], db: nil)
+        #expect(group.status == 0)
+        #expect(group.stdout.hasPrefix("TỔNG QUAN: Ghi, sửa, xem và tìm hộ.\n\nCÁCH DÙNG: tungnha household <lệnh con>\n"))
         let leaf = try cli.run(["--lang", "en", "visit", "--help"], db: nil).stdout
         #expect(leaf.contains("\n\nARGUMENTS:\n  <household>               The household code (its first few characters will do).\n"))
         #expect(leaf.contains("  -h, --help                Show help information.\n"))

@@ -106,6 +106,20 @@ import Testing
     }
 }
 
+extension PrompterTests {
+    @Test func aVillageTypoAtThePromptSuggestsTheVillageThatExists() throws {
+        let folder = TemporaryFolder()
+        let store = try phuLyLaptop(folder)
+        _ = try store.addVillage(name: "Thôn 3")
+        var screen = ""
+        let answers = ScriptedAnswers(["to dan pho le loj", "to dan pho le loi", "k", "Số 16", "", "c"])
+        let input = try #require(try GuidedEntry.household(store, Prompter(language: .vi, source: answers) { screen += $0 }))
+        #expect(input.village == "Tổ dân phố Lê Lợi")
+        #expect(input.noNames)
+        #expect(screen.contains("  ✗ Chưa có thôn/tổ dân phố \"to dan pho le loj\" trên máy này. Có phải bạn muốn:\n  \"Tổ dân phố Lê Lợi\"\n"))
+    }
+}
+
 @Suite struct EntryCheckTests {
     @Test func aDayAloneIsNotATime() {
         #expect(throws: EntryError.dateWithoutTime(text: "2026-11-20")) { try EntryChecks.visitTime("2026-11-20", now: fixedStart) }

@@ -9,7 +9,8 @@ public enum GuidedEntry {
         if villages.count == 1 { return villages[0] }
         prompter.tell(GuidedText.villages.text(l))
         for (index, name) in villages.enumerated() { prompter.tell("  \(index + 1). \(name)") }
-        return try prompter.choose(GuidedText.villagePick.text(l), villages) { typed in try? store.village(named: typed) }
+        // A name typed with a typo gets the close villages, as on the command line.
+        return try prompter.choose(GuidedText.villagePick.text(l), villages) { typed in try store.village(named: typed) }
     }
 
     /// A household of `village`, found by part of its head's name, address or code, then picked by number.

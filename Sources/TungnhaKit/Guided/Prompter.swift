@@ -69,8 +69,8 @@ public final class Prompter {
         }
     }
 
-    /// One of `items` by its number or, when `word` reads it, by a word; Enter gives `empty` when allowed.
-    public func choose<T>(_ question: String, _ items: [T], empty: T? = nil, word: ((String) -> T?)? = nil) throws -> T {
+    /// One of `items` by its number or, when `word` reads it, by a word (its refusal is shown); Enter gives `empty` when allowed.
+    public func choose<T>(_ question: String, _ items: [T], empty: T? = nil, word: ((String) throws -> T?)? = nil) throws -> T {
         try ask(question) { answer in
             if answer.isEmpty, let empty { return empty }
             if let number = Int(answer) {
@@ -79,7 +79,7 @@ public final class Prompter {
                 }
                 return items[number - 1]
             }
-            if let word, let value = word(answer) { return value }
+            if let word, let value = try word(answer) { return value }
             throw EntryError.notANumber(text: answer)
         }
     }

@@ -4,7 +4,7 @@ import TungnhaKit
 
 /// A command line swift-argument-parser refused (or a help page it was asked for), read from the error's structure
 /// so that it can be said in the user's language. The parser's error types are internal: their shape is read
-/// with `Mirror`, and `ParserFailureTests` in the CLI tests fail if a new version of the package changes it.
+/// with `Mirror`, and `CommandLineTests` in the CLI tests fail, word for word, if a new version of the package changes it.
 struct ParserFailure {
     /// The commands from `tungnha` to the one being parsed.
     var stack: [ParsableCommand.Type]
