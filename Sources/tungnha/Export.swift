@@ -15,7 +15,7 @@ struct Export: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.exportCommune.text(Language.current), valueName: "code"))
     var commune: String?
 
-    @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: "2025|pre2025"))
+    @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: Scheme.choices(Language.current)))
     var scheme: Scheme = .y2025
 
     func run() throws {

@@ -11,7 +11,7 @@ struct Init: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.initCommune.text(Language.current), valueName: "code"))
     var commune: String?
 
-    @Option(help: ArgumentHelp(HelpText.initScheme.text(Language.current), valueName: "2025|pre2025"))
+    @Option(help: ArgumentHelp(HelpText.initScheme.text(Language.current), valueName: Scheme.choices(Language.current)))
     var scheme: Scheme = .y2025
 
     @Option(name: .customLong("device-name"), help: ArgumentHelp(HelpText.initDeviceName.text(Language.current), valueName: "name"))
@@ -47,4 +47,3 @@ struct InitResult: Encodable {
     var created: Bool
 }
 
-extension Scheme: ExpressibleByArgument {}

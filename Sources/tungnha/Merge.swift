@@ -10,6 +10,13 @@ struct Merge: ParsableCommand {
     @Argument(help: ArgumentHelp(HelpText.mergePaths.text(Language.current), valueName: "path"))
     var paths: [String]
 
+    /// A mistyped path is a typo, not a damaged batch: refuse it before the library would quarantine anything.
+    func validate() throws {
+        for path in paths where !FileManager.default.fileExists(atPath: path) {
+            throw ValidationError(EntryError.fileMissing(path: path).text(Language.current))
+        }
+    }
+
     func run() throws {
         try Console.run(global) { console in
             let store = try console.openStore(missing: .initDistrict)

@@ -9,7 +9,7 @@ struct Report: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(name: .customLong("by"), help: ArgumentHelp(HelpText.reportBy.text(Language.current), valueName: "village|commune|district|province|volunteer"))
+    @Option(name: .customLong("by"), help: ArgumentHelp(HelpText.reportBy.text(Language.current), valueName: ReportLevel.choices(Language.current)))
     var level: ReportLevel = .commune
 
     @Option(help: ArgumentHelp(HelpText.reportProvince.text(Language.current), valueName: "code"))
@@ -84,4 +84,3 @@ struct Report: ParsableCommand {
     }
 }
 
-extension ReportLevel: ExpressibleByArgument {}

@@ -16,7 +16,7 @@ struct Units: ParsableCommand {
         @Argument(help: ArgumentHelp(HelpText.unitsSearchText.text(Language.current), valueName: "text"))
         var text: String
 
-        @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: "2025|pre2025"))
+        @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: Scheme.choices(Language.current)))
         var scheme: Scheme?
 
         @Option(help: ArgumentHelp(HelpText.limit.text(Language.current)))
@@ -42,7 +42,7 @@ struct Units: ParsableCommand {
         @Argument(help: ArgumentHelp(HelpText.unitsShowCode.text(Language.current), valueName: "code"))
         var code: String
 
-        @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: "2025|pre2025"))
+        @Option(help: ArgumentHelp(HelpText.scheme.text(Language.current), valueName: Scheme.choices(Language.current)))
         var scheme: Scheme?
 
         func run() throws {

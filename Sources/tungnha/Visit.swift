@@ -7,19 +7,19 @@ struct Visit: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     @Argument(help: ArgumentHelp(HelpText.householdCode.text(Language.current), valueName: "household"))
-    var household: String
+    var household: String?
 
     @Option(help: ArgumentHelp(HelpText.visitAt.text(Language.current), valueName: "datetime"))
     var at: String?
 
-    @Option(help: ArgumentHelp(HelpText.visitOutcome.text(Language.current), valueName: "met|absent|refused|moved"))
-    var outcome: VisitOutcome
+    @Option(help: ArgumentHelp(HelpText.visitOutcome.text(Language.current), valueName: VisitOutcome.choices(Language.current)))
+    var outcome: VisitOutcome?
 
     @Option(name: .customLong("by"), help: ArgumentHelp(HelpText.visitBy.text(Language.current), valueName: "name"))
     var volunteer: String?
 
-    @Option(help: ArgumentHelp(HelpText.visitConsent.text(Language.current), valueName: "yes|no"))
-    var consent: Answer?
+    @Option(help: ArgumentHelp(HelpText.visitConsent.text(Language.current), valueName: YesNo.choices(Language.current)))
+    var consent: YesNo?
 
     @Option(name: .customLong("assist"), parsing: .singleValue, help: ArgumentHelp(HelpText.visitHelp.text(Language.current), valueName: "kind"))
     var help: [Help] = []
@@ -41,15 +41,26 @@ struct Visit: ParsableCommand {
 
     func run() throws {
         try Console.run(global) { console in
-            let observations = try members.map(Observation.parse)
             let store = try console.openStore()
-            let visit = try store.recordVisit(
-                household: household,
-                VisitInput(
-                    at: at, outcome: outcome, consent: consent.map { $0 == .yes }, volunteer: volunteer, help: help,
-                    procedure: procedure, followUp: followUp, note: note, observations: observations, corrects: corrects))
+            let household: String
+            let input: VisitInput
+            if let code = self.household, let outcome {
+                let observations = try members.map(Observation.parse)
+                let now = store.currentMoment
+                if let at { _ = try EntryChecks.visitTime(at, now: now) }
+                if let followUp { _ = try EntryChecks.followUp(followUp, today: now.vietnamDate) }
+                household = code
+                input = VisitInput(
+                    at: at, outcome: outcome, consent: consent.map(\.isYes), volunteer: volunteer, help: help,
+                    procedure: procedure, followUp: followUp, note: note, observations: observations, corrects: corrects)
+            } else {
+                guard Terminal.isInteractive(json: global.json) else { throw EntryError.needsTerminal(command: "visit") }
+                guard let answer = try Terminal.guided(console, { try GuidedEntry.visit(store, $0, household: self.household) }) else { return }
+                (household, input) = answer
+            }
+            let visit = try store.recordVisit(household: household, input)
             // Consent given: the head's name from the commune's register becomes the household's own.
-            let carried = consent == .yes ? try store.carryRegisterName(household: visit.household) : nil
+            let carried = input.consent == true ? try store.carryRegisterName(household: visit.household) : nil
             let detail = try store.household(visit.household)
             console.emit(visit) { l in
                 Messages.visitRecorded(visit, household: detail, l) + (carried.map { "\n" + Messages.registerNameCarried($0, l) } ?? "")
@@ -57,18 +68,3 @@ struct Visit: ParsableCommand {
         }
     }
 }
-
-enum Answer: String, ExpressibleByArgument {
-    case yes, no
-
-    init?(argument: String) {
-        switch argument.lowercased() {
-        case "yes", "y", "co", "có": self = .yes
-        case "no", "n", "khong", "không": self = .no
-        default: return nil
-        }
-    }
-}
-
-extension VisitOutcome: ExpressibleByArgument {}
-extension Help: ExpressibleByArgument {}

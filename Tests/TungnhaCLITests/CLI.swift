@@ -43,9 +43,14 @@ final class CLI {
         process.environment = variables
         seed += 1
         let out = Pipe(), err = Pipe()
+        // Never the test runner's own terminal: a command that could ask questions must see input is not a TTY.
+        let stdin = Pipe()
+        process.standardInput = stdin
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        stdin.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try stdin.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()

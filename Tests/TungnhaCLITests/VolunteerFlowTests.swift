@@ -67,12 +67,14 @@ import Testing
             "init", "units search", "units show", "village add", "village list", "village assign", "household add", "household edit",
             "household list", "household show", "household search", "household merge", "household history", "member add", "member edit",
             "member remove", "visit", "void", "export", "merge", "sync status", "conflicts", "duplicates", "report", "target set",
-            "target list", "register import", "register households", "followups", "demo",
+            "target list", "register import", "register households", "followups", "demo", "where",
         ]
         for command in commands {
             let output = try cli.run(command.split(separator: " ").map(String.init) + ["--help"], db: nil)
             #expect(output.status == 0, "\(command): \(output.stderr)")
-            #expect(output.stdout.contains("USAGE: tungnha \(command)"), "\(command)")
+            #expect(output.stdout.contains("CÁCH DÙNG: tungnha \(command)"), "\(command)")
+            // Every command's help ends with an example of itself.
+            #expect(output.stdout.contains("VÍ DỤ:\n  tungnha \(command)"), "\(command)")
         }
         #expect(try cli.run(["visit", "--help"], db: nil).stdout.contains("--member <code:observations>"))
     }

@@ -249,16 +249,23 @@ enum DerivedTables {
 
     // MARK: From scratch
 
+    /// Forgets every derived row: the store derives everything again from its events before anything reads it.
+    /// For migrations that change what the events are folded into.
+    static func startOver(db: Database) throws {
+        for table in derivedTables { try db.execute(sql: "DELETE FROM \(table)") }
+        try setWatermark(0, db: db)
+    }
+
+    static let derivedTables = [
+        HouseholdRecord.databaseTableName, MemberRecord.databaseTableName, VisitRecord.databaseTableName,
+        VillageRecord.databaseTableName, FieldConflictRecord.databaseTableName, HouseholdLinkRecord.databaseTableName,
+        MemberTallyRecord.databaseTableName, HouseholdFoldRecord.databaseTableName, HouseholdTimelineRecord.databaseTableName,
+    ]
+
     /// Forgets every derived row and derives each household again from all of its events at once, without any
     /// stored fold: what incremental derivation must always equal.
     static func rebuild(db: Database) throws {
-        for table in [
-            HouseholdRecord.databaseTableName, MemberRecord.databaseTableName, VisitRecord.databaseTableName,
-            VillageRecord.databaseTableName, FieldConflictRecord.databaseTableName, HouseholdLinkRecord.databaseTableName,
-            MemberTallyRecord.databaseTableName, HouseholdFoldRecord.databaseTableName, HouseholdTimelineRecord.databaseTableName,
-        ] {
-            try db.execute(sql: "DELETE FROM \(table)")
-        }
+        for table in derivedTables { try db.execute(sql: "DELETE FROM \(table)") }
         let upto = try EventLog.lastRowid(db)
         var tally = TallyChanges()
         let components = try refreshLinks(db: db)

@@ -179,6 +179,14 @@ extension LookupError {
                 "Thành viên \(member) không thuộc hộ \(household). Xem thành viên của hộ: tungnha household show \(household).",
                 "Member \(member) is not in household \(household). See its members: tungnha household show \(household).")
         case .villageNotFound(let name, let known):
+            // A typo should lead to the village that exists, not to a second one under a new spelling.
+            let close = Suggestions.closest(to: name, among: known)
+            if !close.isEmpty {
+                let list = close.map { "\n  \"\($0)\"" }.joined()
+                return l.pick(
+                    "Chưa có thôn/tổ dân phố \"\(name)\" trên máy này. Có phải bạn muốn:\(list)\nHãy gõ lại đúng tên (không cần dấu). Chỉ khi đây thật sự là thôn mới: tungnha village add \"\(name)\".",
+                    "There is no village \"\(name)\" on this laptop. Did you mean:\(list)\nType the name again (diacritics optional). Only if it really is a new village: tungnha village add \"\(name)\".")
+            }
             let list = known.isEmpty
                 ? l.pick("Máy này chưa có thôn nào.", "This laptop has no village yet.")
                 : l.pick("Các thôn đã có: ", "Villages so far: ") + known.joined(separator: ", ") + "."

@@ -19,12 +19,13 @@ public enum HelpText: Sendable {
     case registerHouseholds, registerHouseholdsFile, dryRun, registerSheet, registerVillage, registerColumn(RegisterField)
     case reportUnit, reportPlace, followupsFormat, followupsOut
     case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
+    case yesDuplicate, whereCommand
 
     public func text(_ l: Language) -> String {
         switch self {
         case .tungnha:
             return l.pick(
-                "Ghi hộ, lượt đến hộ và báo cáo cho tổ công nghệ số cộng đồng: mỗi hộ có ít nhất một người biết dùng VNeID và dịch vụ công trực tuyến.",
+                "Ghi hộ, lượt đến hộ và báo cáo cho tổ công nghệ số cộng đồng: mỗi hộ có ít nhất một người biết dùng tài khoản định danh điện tử VNeID và dịch vụ công trực tuyến.",
                 "Households, visits and coverage reports for community digital technology teams: every household with at least one member who can use VNeID and online public services.")
         case .discussion:
             return l.pick(
@@ -60,7 +61,18 @@ public enum HelpText: Sendable {
                 "Say which 2025 commune a village of a split pre-2025 commune went to, so reports count it there.")
         case .newCommune: return l.pick("Mã xã mới (2025) mà thôn thuộc về.", "The 2025 commune code the village belongs to.")
         case .household: return l.pick("Ghi, sửa, xem và tìm hộ.", "Register, change, show and find households.")
-        case .householdAdd: return l.pick("Ghi một hộ mới.", "Register a household.")
+        case .householdAdd:
+            return l.pick(
+                "Ghi một hộ mới. Trong cửa sổ dòng lệnh, không kèm --village: hỏi từng bước, rồi mời thêm thành viên.",
+                "Register a household. In a terminal, without --village: asks step by step, then offers to add its members.")
+        case .yesDuplicate:
+            return l.pick(
+                "Vẫn ghi dù thôn đã có hộ cùng tên chủ hộ (khi không chạy trong cửa sổ dòng lệnh).",
+                "Register even though the village has a household with the same head (when not run in a terminal).")
+        case .whereCommand:
+            return l.pick(
+                "Cho biết dữ liệu nằm ở đâu: tệp kho và vì sao là tệp đó (--db, TUNGNHA_DB, XDG_DATA_HOME…), thư mục tệp xuất và quarantine.",
+                "Say where the data lives: the store file and why that one (--db, TUNGNHA_DB, XDG_DATA_HOME…), the exports and quarantine folders.")
         case .householdEdit: return l.pick("Sửa thông tin hộ. Để trống (\"\") thì xoá trường đó.", "Change a household. An empty value (\"\") clears the field.")
         case .householdList: return l.pick("Liệt kê các hộ.", "List households.")
         case .householdShow: return l.pick("Xem một hộ: thành viên, lượt đến hộ, đã đạt chưa và còn thiếu gì.", "Show a household: members, visits, whether it is covered and what is missing.")
@@ -79,34 +91,43 @@ public enum HelpText: Sendable {
         case .declaredMembers: return l.pick("Số nhân khẩu hộ khai.", "How many people the household says live there.")
         case .note: return l.pick("Ghi chú (không ghi số CCCD, mật khẩu hay mã OTP).", "A note (never an ID number, password or one-time code).")
         case .member: return l.pick("Thêm, sửa, bỏ thành viên của hộ.", "Add, change or remove household members.")
-        case .memberAdd: return l.pick("Thêm thành viên vào hộ.", "Add a member to a household.")
-        case .memberEdit: return l.pick("Sửa thông tin thành viên; --status moved|died khi người đó không còn ở hộ.", "Change a member; --status moved|died when they no longer live there.")
+        case .memberAdd:
+            return l.pick(
+                "Thêm thành viên vào hộ. Trong cửa sổ dòng lệnh, không kèm mã hộ: hỏi từng bước.",
+                "Add a member to a household. In a terminal, without a household code: asks step by step.")
+        case .memberEdit: return l.pick("Sửa thông tin thành viên; --status \"chuyển đi\" hoặc mất khi người đó không còn ở hộ.", "Change a member; --status moved or died when they no longer live there.")
         case .memberRemove: return l.pick("Bỏ thành viên ghi nhầm (huỷ việc thêm).", "Remove a member added by mistake (voids the addition).")
         case .memberCode: return l.pick("Mã thành viên.", "The member code.")
         case .name: return l.pick("Tên (chỉ khi hộ đồng ý ghi tên).", "The name (only with the household's consent).")
         case .birthYear: return l.pick("Năm sinh, ví dụ 1980.", "Year of birth, such as 1980.")
-        case .sex: return l.pick("Giới tính: male (nam) hoặc female (nữ).", "Sex: male or female.")
+        case .sex: return l.pick("Giới tính: nam hoặc nữ (có dấu hay không đều được; male/female cũng được).", "Sex: male or female (nam/nữ also work).")
         case .relation: return l.pick("Quan hệ với chủ hộ, ví dụ \"vợ\", \"con\".", "Relation to the head, such as \"vợ\" (wife), \"con\" (child).")
-        case .status: return l.pick("present (đang ở), moved (đã chuyển đi) hoặc died (đã mất).", "present, moved or died.")
+        case .status: return l.pick("\"ở nhà\", \"chuyển đi\" hoặc mất (present, moved, died cũng được).", "present, moved or died (ở nhà, chuyển đi, mất also work).")
         case .reason: return l.pick("Lý do.", "Why.")
         case .visit:
             return l.pick(
-                "Ghi một lượt đến hộ: ai đến, khi nào, kết quả, đã hỗ trợ gì, và từng thành viên gặp được làm được gì.",
-                "Record a visit: who came, when, the outcome, the help given, and what each member met can do.")
-        case .visitAt: return l.pick("Lúc nào (mặc định: bây giờ), ví dụ \"2026-11-20 09:30\". Không được ở tương lai.", "When (default: now), such as \"2026-11-20 09:30\". Not in the future.")
-        case .visitOutcome: return l.pick("Kết quả: met (gặp được), absent (vắng nhà), refused (từ chối), moved (đã chuyển đi).", "Outcome: met, absent, refused, moved.")
+                "Ghi một lượt đến hộ: ai đến, khi nào, kết quả, đã hỗ trợ gì, và từng thành viên gặp được làm được gì. Trong cửa sổ dòng lệnh, không kèm mã hộ: hỏi từng bước.",
+                "Record a visit: who came, when, the outcome, the help given, and what each member met can do. In a terminal, without a household code: asks step by step.")
+        case .visitAt:
+            return l.pick(
+                "Lúc nào (mặc định: bây giờ): ngày và giờ, ví dụ \"20/11/2026 09:30\" hoặc \"2026-11-20 09:30\". Không được ở tương lai.",
+                "When (default: now): a day and an hour, such as \"20/11/2026 09:30\" or \"2026-11-20 09:30\". Not in the future.")
+        case .visitOutcome:
+            return l.pick(
+                "Kết quả: gặp (gặp được), vắng (vắng nhà), \"từ chối\", \"chuyển đi\"; có dấu hay không đều được (met, absent, refused, moved cũng được).",
+                "Outcome: met, absent, refused, moved (gặp, vắng, từ chối, chuyển đi also work).")
         case .visitBy: return l.pick("Tên người đến hộ; máy nhớ cho các lần sau.", "Who visited; the laptop remembers it.")
-        case .visitConsent: return l.pick("Hộ có đồng ý cho ghi tên không: yes hoặc no.", "Whether the household agrees to names being kept: yes or no.")
+        case .visitConsent: return l.pick("Hộ có đồng ý cho ghi tên không: có hoặc không.", "Whether the household agrees to names being kept: yes or no.")
         case .visitHelp:
             return l.pick(
-                "Đã hỗ trợ gì (lặp lại được): installed-vneid, activated-account, guided-login, guided-procedure, guided-payment.",
+                "Đã hỗ trợ gì (lặp lại được): \"cài VNeID\", \"kích hoạt tài khoản\", \"hướng dẫn đăng nhập\", \"hướng dẫn thủ tục\", \"hướng dẫn thanh toán\" (installed-vneid, activated-account, guided-login, guided-procedure, guided-payment cũng được).",
                 "Help given (repeatable): installed-vneid, activated-account, guided-login, guided-procedure, guided-payment.")
         case .visitProcedure: return l.pick("Thủ tục đã hướng dẫn, ví dụ \"Đăng ký thường trú\".", "The procedure guided, such as \"Đăng ký thường trú\".")
-        case .visitFollowUp: return l.pick("Ngày hẹn đến lại, ví dụ 2026-11-27.", "The day to come back, such as 2026-11-27.")
+        case .visitFollowUp: return l.pick("Ngày hẹn đến lại, từ hôm nay trở đi, ví dụ 27/11/2026 hoặc 2026-11-27.", "The day to come back, today or later, such as 2026-11-27.")
         case .visitMember:
             return l.pick(
-                "Một thành viên gặp được và những gì thấy được; lặp lại cho mỗi người. Viết MÃ:mục=giá_trị,… với các mục: vneid (tài khoản VNeID: none chưa có, pending chưa kích hoạt, 1 hoặc 2 là mức đã kích hoạt), login (tự đăng nhập được: yes/no), dvctt (đã tự làm được một thủ tục dịch vụ công trực tuyến: yes/no), paid (đã thanh toán trực tuyến: yes/no), phone (có điện thoại thông minh: yes/no). Mục nào không xem thì bỏ qua. Ví dụ: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending",
-                "A member met and what was observed; repeat for each person. Write CODE:item=value,… with the items vneid (VNeID account: none, pending = not activated, 1 or 2 = activated level), login (logs in unaided: yes/no), dvctt (has completed an online public service procedure unaided: yes/no), paid (has paid a fee online: yes/no), phone (owns a smartphone: yes/no). Leave out what was not checked. Example: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending")
+                "Một thành viên gặp được và những gì thấy được; lặp lại cho mỗi người. Viết MÃ:mục=giá_trị,… với các mục: vneid (tài khoản định danh điện tử VNeID: none chưa có, pending chưa kích hoạt, 1 hoặc 2 là mức đã kích hoạt), login (tự đăng nhập được: yes/no), dvctt (đã tự làm được một thủ tục dịch vụ công trực tuyến: yes/no), paid (đã thanh toán trực tuyến: yes/no), phone (có điện thoại thông minh: yes/no). Mục nào không xem thì bỏ qua. Ví dụ: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending",
+                "A member met and what was observed; repeat for each person. Write CODE:item=value,… with the items vneid (VNeID electronic identity account: none, pending = not activated, 1 or 2 = activated level), login (logs in unaided: yes/no), dvctt (has completed an online public service procedure unaided: yes/no), paid (has paid a fee online: yes/no), phone (owns a smartphone: yes/no). Leave out what was not checked. Example: --member M4K2:vneid=2,login=yes,dvctt=yes --member Q7:vneid=pending")
         case .visitCorrects: return l.pick("Lượt đến hộ ghi nhầm mà lượt này thay thế (mã ghi nhận, xem household history).", "A visit recorded wrongly that this one replaces (record id; see household history).")
         case .void: return l.pick("Huỷ một ghi nhận nhầm (việc huỷ cũng được đồng bộ).", "Void a record made by mistake (the void syncs too).")
         case .voidEvent: return l.pick("Mã ghi nhận (ít nhất 4 ký tự đầu; xem household history).", "The record id (at least its first 4 characters; see household history).")

@@ -175,7 +175,7 @@ public enum Messages {
         } else {
             var table = TextTable(headers: [
                 l.pick("Mã", "Code"), l.pick("Tên", "Name"), l.pick("Năm sinh", "Born"), l.pick("Quan hệ", "Relation"), "VNeID",
-                l.pick("Tự đăng nhập", "Logs in"), "DVCTT", l.pick("T.toán", "Paid"), l.pick("Đ.thoại TM", "Smartphone"),
+                l.pick("Tự đăng nhập", "Logs in"), "DVCTT", l.pick("Thanh toán trực tuyến", "Paid online"), l.pick("Điện thoại thông minh", "Smartphone"),
                 l.pick("Biết sử dụng", "Able"),
             ])
             table.rows = detail.members.map { member in

@@ -81,7 +81,7 @@ extension Messages {
     public static func reportNotes(_ report: CoverageReport, _ l: Language) -> [String] {
         var notes = [
             l.pick(
-                "Hộ đạt: có ít nhất một thành viên hiện ở hộ mà lần ghi nhận gần nhất cho thấy đã kích hoạt VNeID (mức 1 hoặc 2), tự đăng nhập được và đã tự làm được một thủ tục DVCTT.",
+                "Hộ đạt: có ít nhất một thành viên hiện ở hộ mà lần ghi nhận gần nhất cho thấy đã kích hoạt tài khoản định danh điện tử VNeID (mức 1 hoặc 2), tự đăng nhập được và đã tự làm được một thủ tục DVCTT.",
                 "Covered: at least one current member whose latest observations show VNeID activated (level 1 or 2), logging in unaided, and an online procedure completed unaided."),
             l.pick(
                 "Người trưởng thành: từ 18 tuổi trở lên, tính theo năm sinh (năm của ngày báo cáo trừ năm sinh).",
@@ -103,9 +103,10 @@ extension Messages {
     static func reportColumns(_ level: ReportLevel, withParent: Bool, _ l: Language) -> [String] {
         [level.text(l)] + (withParent ? [reportHeader(.parent, level, l)] : []) + [
             l.pick("Hộ dự kiến", "Expected"), l.pick("Hộ đã ghi", "Registered"), l.pick("Đã đến", "Visited"),
-            l.pick("Hộ đạt", "Covered"), l.pick("Tỷ lệ hộ đạt", "Covered %"), l.pick("Người TT", "Adults"),
-            l.pick("Người TT đã dùng DVCTT", "Adults DVCTT"), l.pick("Tỷ lệ", "Share"), l.pick("VNeID mức 2 (≥14t)", "VNeID L2 (14+)"),
-            l.pick("Chưa đến 30 ngày", "Not visited 30d"), l.pick("Chỉ tiêu hộ", "Household target"), l.pick("Chỉ tiêu DVCTT", "DVCTT target"),
+            l.pick("Hộ đạt", "Covered"), l.pick("Tỷ lệ hộ đạt", "Covered %"), l.pick("Người trưởng thành", "Adults"),
+            l.pick("Người trưởng thành đã dùng DVCTT", "Adults using DVCTT"), l.pick("Tỷ lệ dùng DVCTT", "DVCTT %"),
+            l.pick("Tỷ lệ VNeID mức 2 (từ 14 tuổi)", "VNeID level 2 % (14+)"), l.pick("Hộ chưa đến trong 30 ngày", "Not visited in 30 days"),
+            l.pick("Chỉ tiêu hộ", "Household target"), l.pick("Chỉ tiêu DVCTT", "DVCTT target"),
         ]
     }
 

@@ -32,7 +32,8 @@ extension Messages {
 
     public static func followupDue(_ item: Followup, today: LocalDate, _ l: Language) -> String {
         guard let due = item.followUp.flatMap(LocalDate.init) else { return "" }
-        return due.vietnamese + (due <= today ? l.pick(" (đến hạn)", " (due)") : "")
+        if due < today { return due.vietnamese + l.pick(" (quá hạn)", " (overdue)") }
+        return due.vietnamese + (due == today ? l.pick(" (đến hạn hôm nay)", " (due today)") : "")
     }
 
     public static func followups(_ list: FollowupList, today: LocalDate, _ l: Language) -> String {

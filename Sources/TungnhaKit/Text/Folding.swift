@@ -34,8 +34,15 @@ public enum Folding {
 
     /// Lower case without diacritics, `đ` as `d`, spaces collapsed: "Đặng Thị Hoà" → "dang thi hoa".
     /// Tone marks sit on different vowels in different sources ("Hoà"/"Hòa"); both fold alike.
+    /// A syllable whose only vowel is i or y is spelt both ways ("Lí"/"Lý", "Phủ Lí"/"Phủ Lý"): see `foldIY`.
     public static func fold(_ text: String) -> String {
         if let quick = foldPrecomposed(text) { return quick }
+        var bytes = Array(foldDecomposed(text).utf8)
+        foldIY(&bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func foldDecomposed(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         let source = text.utf8.allSatisfy({ $0 < 0x80 }) ? text : text.decomposedStringWithCanonicalMapping
@@ -97,7 +104,42 @@ public enum Folding {
             }
             bytes.append(byte)
         }
+        foldIY(&bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Consonants a Vietnamese syllable may start with (folded: `đ` is `d`).
+    static let onsets: Set<[UInt8]> = Set(
+        ["b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x"]
+            .map { Array($0.utf8) })
+
+    /// A word that is a consonant and then i or y alone ("li"/"ly", "ki"/"ky", "thi"/"thy") folds to i; after "qu" to y
+    /// ("qui"/"quy"), so that "quy" typed still finds "quyen". Diphthongs ("hay"/"hai", "huy"/"hui") stay apart;
+    /// a query that stops inside a word ("li" of "linh") still matches, because i is what stays.
+    static func foldIY(_ bytes: inout [UInt8]) {
+        var start = 0
+        var index = 0
+        func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) || byte >= 0x80 }
+        while index <= bytes.count {
+            if index < bytes.count, isLetter(bytes[index]) {
+                index += 1
+                continue
+            }
+            let length = index - start
+            if length >= 2, length <= 4 {
+                let last = bytes[index - 1]
+                if last == UInt8(ascii: "y") || last == UInt8(ascii: "i") {
+                    let onset = Array(bytes[start..<(index - 1)])
+                    if onset == Array("qu".utf8) {
+                        bytes[index - 1] = UInt8(ascii: "y")
+                    } else if last == UInt8(ascii: "y"), onsets.contains(onset) {
+                        bytes[index - 1] = UInt8(ascii: "i")
+                    }
+                }
+            }
+            index += 1
+            start = index
+        }
     }
 
     static func isCombiningMark(_ scalar: Unicode.Scalar) -> Bool {

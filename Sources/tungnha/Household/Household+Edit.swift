@@ -15,8 +15,8 @@ extension Household {
 
         @OptionGroup var fields: HouseholdFields
 
-        @Option(help: ArgumentHelp(HelpText.visitConsent.text(Language.current), valueName: "yes|no"))
-        var consent: Answer?
+        @Option(help: ArgumentHelp(HelpText.visitConsent.text(Language.current), valueName: YesNo.choices(Language.current)))
+        var consent: YesNo?
 
         func run() throws {
             try Console.run(global) { console in

@@ -16,13 +16,13 @@ extension Member {
         @Option(name: .customLong("birth-year"), help: ArgumentHelp(HelpText.birthYear.text(Language.current), valueName: "yyyy"))
         var birthYear: Int?
 
-        @Option(help: ArgumentHelp(HelpText.sex.text(Language.current), valueName: "male|female"))
+        @Option(help: ArgumentHelp(HelpText.sex.text(Language.current), valueName: Sex.choices(Language.current)))
         var sex: Sex?
 
         @Option(help: ArgumentHelp(HelpText.relation.text(Language.current), valueName: "text"))
         var relation: String?
 
-        @Option(help: ArgumentHelp(HelpText.status.text(Language.current), valueName: "present|moved|died"))
+        @Option(help: ArgumentHelp(HelpText.status.text(Language.current), valueName: MemberStatus.choices(Language.current)))
         var status: MemberStatus?
 
         func run() throws {

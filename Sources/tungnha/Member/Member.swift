@@ -6,6 +6,3 @@ struct Member: ParsableCommand {
         CommandConfiguration(abstract: HelpText.member.text(Language.current), subcommands: [Add.self, Edit.self, Remove.self])
     }
 }
-
-extension Sex: ExpressibleByArgument {}
-extension MemberStatus: ExpressibleByArgument {}

@@ -1,0 +1,100 @@
+// The message catalogue: an example for every command's help (the path is the command without "tungnha").
+
+public enum HelpExample {
+    public static func lines(for path: String, _ l: Language) -> [String] {
+        let outcome = l.pick("gặp", "met"), sex = l.pick("nam", "male"), help = l.pick("\"cài VNeID\"", "installed-vneid")
+        let guided = l.pick("(trong cửa sổ dòng lệnh, không kèm gì: hỏi từng bước)", "(in a terminal, alone: asks step by step)")
+        switch path {
+        case "": return ["tungnha init --commune 13285 --device-name \"Laptop tổ 1\"", "tungnha visit   " + guided, "tungnha demo"]
+        case "init": return ["tungnha init --commune 13285 --device-name \"Laptop tổ 1\"", "tungnha init --district-server --device-name \"Máy chủ huyện\" --province 37"]
+        case "units", "units search": return ["tungnha units search \"phu ly\""]
+        case "units show": return ["tungnha units show 13285"]
+        case "village", "village add": return ["tungnha village add \"Tổ dân phố Lê Lợi\""]
+        case "village list": return ["tungnha village list"]
+        case "village assign": return ["tungnha village assign \"Tổ 2\" --new-commune 13366"]
+        case "household", "household add":
+            return ["tungnha household add --village \"Tổ dân phố Lê Lợi\" --head \"Nguyễn Văn An\" --address \"Số 12, ngõ 5\"", "tungnha household add   " + guided]
+        case "household edit": return ["tungnha household edit VQJZ --phone \"0912 345 678\""]
+        case "household list": return ["tungnha household list --village \"to dan pho le loi\""]
+        case "household show": return ["tungnha household show VQJZ"]
+        case "household search": return ["tungnha household search \"nguyen van an\""]
+        case "household merge": return ["tungnha household merge RET7HP 0M6PEA"]
+        case "household history": return ["tungnha household history VQJZ"]
+        case "member", "member add":
+            return ["tungnha member add VQJZ --name \"Nguyễn Văn An\" --birth-year 1970 --sex \(sex) --relation \"chủ hộ\"", "tungnha member add   " + guided]
+        case "member edit": return ["tungnha member edit 7XT7 --status \(l.pick("\"chuyển đi\"", "moved"))"]
+        case "member remove": return ["tungnha member remove 7XT7 --reason \"\(l.pick("ghi nhầm", "added by mistake"))\""]
+        case "visit":
+            return [
+                "tungnha visit VQJZ --outcome \(outcome) --by \"Lan\" --assist \(help) --member 7XT7:vneid=2,login=yes,dvctt=yes",
+                "tungnha visit DCNM --outcome \(l.pick("vắng", "absent")) --at \"20/11/2026 10:30\"", "tungnha visit   " + guided,
+            ]
+        case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\""]
+        case "export": return ["tungnha export", "tungnha export --again 3"]
+        case "merge": return ["tungnha merge /media/usb/tungnha"]
+        case "sync", "sync status": return ["tungnha sync status"]
+        case "conflicts": return ["tungnha conflicts"]
+        case "duplicates": return ["tungnha duplicates --limit 20"]
+        case "report": return ["tungnha report --by village --as-of 2026-10-18", "tungnha report --format html --out bao-cao.html"]
+        case "target", "target set": return ["tungnha target set households=100% adults-dvctt=40%"]
+        case "target list": return ["tungnha target list"]
+        case "register", "register import": return ["tungnha register import so-ho.csv"]
+        case "register households": return ["tungnha register households so-ho-to-5.xlsx --dry-run", "tungnha register households so-ho-to-5.xlsx"]
+        case "followups": return ["tungnha followups --village \"Tổ dân phố Lê Lợi\""]
+        case "demo": return ["tungnha demo --dir demo --force"]
+        case "where": return ["tungnha where", "tungnha where --db /media/usb/tungnha.sqlite"]
+        default: return []
+        }
+    }
+}
+
+/// Where the data of this machine lives, and how that was chosen.
+public struct DataLocation: Sendable, Codable, Equatable {
+    public enum Source: String, Sendable, Codable { case flag, environment, xdg, home }
+
+    public var store: String
+    public var source: Source
+    public var storeExists: Bool
+    public var exports: String
+    public var quarantine: String
+
+    public init(store: String, source: Source, storeExists: Bool, exports: String, quarantine: String) {
+        self.store = store
+        self.source = source
+        self.storeExists = storeExists
+        self.exports = exports
+        self.quarantine = quarantine
+    }
+
+    /// Follows `Store.location`: `--db`, else `TUNGNHA_DB`, else `$XDG_DATA_HOME`, else the home folder.
+    public static func source(flag: String?, environment: [String: String]) -> Source {
+        if let flag, !flag.isEmpty { return .flag }
+        if let path = environment["TUNGNHA_DB"], !path.isEmpty { return .environment }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return .xdg }
+        return .home
+    }
+}
+
+extension Messages {
+    public static func dataLocation(_ location: DataLocation, _ l: Language) -> String {
+        let how: String
+        switch location.source {
+        case .flag: how = l.pick("chọn bằng --db", "chosen with --db")
+        case .environment: how = l.pick("chọn bằng biến môi trường TUNGNHA_DB", "chosen by the environment variable TUNGNHA_DB")
+        case .xdg: how = l.pick("mặc định, trong $XDG_DATA_HOME", "the default, under $XDG_DATA_HOME")
+        case .home: how = l.pick("mặc định, trong thư mục ẩn .local của thư mục nhà", "the default, in the hidden folder .local of the home folder")
+        }
+        let state = location.storeExists
+            ? ""
+            : l.pick("\n  (chưa có: tạo bằng tungnha init)", "\n  (not there yet: create it with tungnha init)")
+        return [
+            l.pick("Kho dữ liệu (một tệp SQLite; sao lưu tệp này là sao lưu mọi thứ): ", "Store (one SQLite file; copying it backs up everything): "),
+            "  " + location.store + "  (" + how + ")" + state,
+            l.pick("Tệp đồng bộ xuất ra (tungnha export, mặc định trong thư mục đang đứng):", "Batch files written by tungnha export (by default in the current folder):"),
+            "  " + location.exports,
+            l.pick("Tệp bị từ chối khi gộp (quarantine, cạnh kho):", "Files refused by a merge (quarantine, beside the store):"),
+            "  " + location.quarantine,
+            l.pick("Dùng kho khác: thêm --db ĐƯỜNG_DẪN, hoặc đặt TUNGNHA_DB.", "Another store: add --db PATH, or set TUNGNHA_DB."),
+        ].joined(separator: "\n")
+    }
+}
