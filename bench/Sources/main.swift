@@ -57,6 +57,16 @@ case "laptop":
     let started = Date()
     try ScenarioPlayer.play(scenario.device(0), on: store, clock: clock, exports: nil)
     print("built \(db): \(households) households in \(Int(Date().timeIntervalSince(started))) s")
+case "inserts":
+    // The event log's insert alone, on a fresh store, one transaction: how far from the sqlite3 shell it is.
+    let files = arguments.dropFirst().filter { !$0.hasPrefix("--") }
+    let path = NSTemporaryDirectory() + "tungnha-inserts-\(UUID().uuidString).sqlite"
+    let store = try Store.initialize(at: path, role: .district, label: "Bench", commune: nil, province: nil).store
+    var batches: [ParsedBatchForBench] = []
+    for file in files { batches.append(try BenchAccess.parse(file)) }
+    let started = Date()
+    let count = try BenchAccess.insertOnly(batches, into: store)
+    print("\(count) events inserted in \(Int(Date().timeIntervalSince(started) * 1000)) ms: \(Int(Date().timeIntervalSince(started) * 1_000_000) / max(1, count)) µs/event")
 case "phases":
     // Where merge time goes, without the database: reading, parsing, checking, canonical form, derivation.
     let files = arguments.dropFirst().filter { !$0.hasPrefix("--") }

@@ -10,6 +10,8 @@ public struct HouseholdState: Sendable, Equatable {
     public var note: String?
     /// The household agrees that names are kept; without it no name is shown anywhere.
     public var consent: Bool
+    /// Whether consent was asked after the registration (at a visit or by an edit), not only assumed by it.
+    public var consentAsked: Bool
     public var registeredAt: Moment
     public var registeredBy: String
     /// Set when this record was found to be the same house as another: the code it counts under.

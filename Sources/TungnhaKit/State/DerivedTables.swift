@@ -50,11 +50,11 @@ enum DerivedTables {
 
     /// Derives these events: every event after the watermark up to the last of them, in log order.
     static func derive(_ events: [StoredEvent], db: Database) throws {
-        guard let upto = events.last?.rowid else { return }
+        guard !events.isEmpty else { return }
         var tally = TallyChanges()
         var communes = Set<CommuneRef>()
         var linksChanged = false
-        var byHousehold: [String: [Event]] = [:]
+        var byHousehold: [String: [StoredEvent]] = [:]
         for stored in events {
             let event = stored.event
             switch event.body {
@@ -68,19 +68,27 @@ enum DerivedTables {
                 }
             default: break
             }
-            if let code = event.household { byHousehold[code, default: []].append(event) }
+            if let code = event.household { byHousehold[code, default: []].append(stored) }
         }
         var components = Set<String>()
         if linksChanged { components = try refreshLinks(db: db) }
         let anyLinks = try HouseholdLinkRecord.any(db: db)
         for code in byHousehold.keys.sorted() {
+            let new = byHousehold[code]!
+            var row = try Trace.time("derive: read fold") { try HouseholdFoldRecord.find(code, db: db) }
             if anyLinks, let link = try HouseholdLinkRecord.find(code, db: db) {
+                // Derived with the households it is linked to, below; it only notes where its new events are.
                 components.insert(link.component)
+                var linked = row ?? HouseholdFoldRecord(code: code, events: [], fold: nil)
+                linked.events += new.map(\.rowid)
+                linked.state = nil
+                try linked.save(fast: db)
             } else {
-                try deriveHousehold(code, new: byHousehold[code]!, upto: upto, tally: &tally, db: db)
+                row?.events += new.map(\.rowid)
+                try deriveHousehold(code, stored: row, new: new, tally: &tally, db: db)
             }
         }
-        for component in components.sorted() { try deriveComponent(component, upto: upto, tally: &tally, db: db) }
+        for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
         try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
         for commune in communes.sorted() {
             try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
@@ -90,37 +98,40 @@ enum DerivedTables {
     // MARK: One household
 
     /// A household in no merge: its new events folded onto its fold, or all its events folded again.
-    static func deriveHousehold(_ code: String, new: [Event], upto: Int64, tally: inout TallyChanges, db: Database) throws {
-        let sorted = new.sorted { $0.order < $1.order }
-        let stored = try Trace.time("derive: read fold") { try HouseholdFoldRecord.fold(code, db: db) }
-        var fold = stored ?? HouseholdFold(root: code)
-        guard sorted.allSatisfy({ fold.canFold($0) }) else {
-            try refold(code, upto: upto, tally: &tally, db: db)
+    /// `stored` is its row with the new events already listed; nil for a household seen for the first time.
+    static func deriveHousehold(_ code: String, stored: HouseholdFoldRecord?, new: [StoredEvent], tally: inout TallyChanges, db: Database) throws {
+        let sorted = new.map(\.event).sorted { $0.order < $1.order }
+        let kept = try stored?.fold()
+        var fold = kept ?? HouseholdFold(root: code)
+        let rowids = stored?.events ?? new.map(\.rowid)
+        guard stored == nil || kept != nil, sorted.allSatisfy({ fold.canFold($0) }) else {
+            try refold(code, rowids: rowids, tally: &tally, db: db)
             return
         }
-        var points = stored == nil ? [] : try Trace.time("derive: read timeline") { try HouseholdTimelineRecord.find(code, db: db)?.points ?? [] }
+        var points = kept == nil ? [] : try Trace.time("derive: read timeline") { try HouseholdTimelineRecord.find(code, db: db)?.points ?? [] }
         let before = points.last
         let hadConflicts = fold.hasConflicts
         var visits: [Event] = []
         var index = 0
         try Trace.time("derive: fold") {
-        while index < sorted.count {
-            let day = sorted[index].at.vietnamDay
-            while index < sorted.count, sorted[index].at.vietnamDay == day {
-                fold.apply(sorted[index])
-                if sorted[index].kind == .visitRecorded { visits.append(sorted[index]) }
-                index += 1
+            while index < sorted.count {
+                let day = sorted[index].at.vietnamDay
+                while index < sorted.count, sorted[index].at.vietnamDay == day {
+                    fold.apply(sorted[index])
+                    if sorted[index].kind == .visitRecorded { visits.append(sorted[index]) }
+                    index += 1
+                }
+                if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
             }
-            if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
         }
-        }
-        let foldRecord = Trace.time("derive: encode fold") { HouseholdFoldRecord(fold) }
+        let foldRecord = Trace.time("derive: encode fold") { HouseholdFoldRecord(code: code, events: rowids, fold: fold) }
         try Trace.time("derive: save fold") { try foldRecord.save(fast: db) }
         guard let after = Trace.time("derive: render", { fold.render() }) else { return }
         let root = after.root
         let households = Trace.time("derive: household records") { after.households.map { HouseholdRecord($0, in: after) } }
         try Trace.time("derive: save households") { for household in households { try household.save(fast: db) } }
-        let members = Trace.time("derive: member records") { after.members.map { MemberRecord($0, root: root) } }
+        let villageKey = Folding.fold(root.village)
+        let members = Trace.time("derive: member records") { after.members.map { MemberRecord($0, root: root, villageKey: villageKey) } }
         try Trace.time("derive: save members") { for member in members { try member.save(fast: db) } }
         // The member tally moves by what the household counted for before and after, as its timeline says.
         if let before { MemberTallyRecord.note(removing: before, commune: root.commune, into: &tally) }
@@ -133,9 +144,9 @@ enum DerivedTables {
         try Trace.time("derive: timeline") { try HouseholdTimelineRecord(code: code, commune: root.commune, points: points).save(fast: db) }
     }
 
-    /// Folds a household in no merge again from all of its events up to `upto`.
-    static func refold(_ code: String, upto: Int64, tally: inout TallyChanges, db: Database) throws {
-        let events = try EventLog.events(households: [code], upTo: upto, db: db).map(\.event)
+    /// Folds a household in no merge again from all of its events (at `rowids`).
+    static func refold(_ code: String, rowids: [Int64], tally: inout TallyChanges, db: Database) throws {
+        let events = try EventLog.events(rowids: rowids, db: db).map(\.event)
         let fold = Derivation.fold(root: code, events: events)
         let before = try MemberRecord.of(household: code, db: db)
         try forget(code, db: db)
@@ -148,7 +159,7 @@ enum DerivedTables {
         if let commune = Derivation.registeredCommune(code, events), let points = Derivation.timelines(events)[code] {
             try HouseholdTimelineRecord(code: code, commune: commune, points: points).save(fast: db)
         }
-        try HouseholdFoldRecord(fold).save(fast: db)
+        try HouseholdFoldRecord(code: code, events: rowids, fold: fold).save(fast: db)
     }
 
     // MARK: Households linked by merges
@@ -180,15 +191,18 @@ enum DerivedTables {
             touched.insert(link.component)
             try link.save(fast: db)
             // A household joining a group is derived with it from now on: it keeps no fold of its own.
-            if before[code] == nil { try HouseholdFoldRecord.delete(code, db: db) }
+            if before[code] == nil, var row = try HouseholdFoldRecord.find(code, db: db) {
+                row.state = nil
+                try row.save(fast: db)
+            }
         }
         return touched
     }
 
     /// Derives a group of households linked by merges again, from all of their events up to `upto`.
-    static func deriveComponent(_ component: String, upto: Int64, tally: inout TallyChanges, db: Database) throws {
+    static func deriveComponent(_ component: String, tally: inout TallyChanges, db: Database) throws {
         let codes = try HouseholdLinkRecord.members(component: component, db: db)
-        let events = try EventLog.events(households: codes, upTo: upto, db: db).map(\.event)
+        let events = try HouseholdFoldRecord.events(of: codes, db: db).map(\.event)
         var before: [MemberRecord] = []
         for code in codes {
             before += try MemberRecord.of(household: code, db: db)
@@ -265,19 +279,24 @@ enum DerivedTables {
     /// Forgets every derived row and derives each household again from all of its events at once, without any
     /// stored fold: what incremental derivation must always equal.
     static func rebuild(db: Database) throws {
+        var rowids: [String: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT rowid, household FROM event WHERE household IS NOT NULL ORDER BY rowid") {
+            rowids[row["household"] as String, default: []].append(row["rowid"])
+        }
         for table in derivedTables { try db.execute(sql: "DELETE FROM \(table)") }
-        let upto = try EventLog.lastRowid(db)
         var tally = TallyChanges()
+        for (code, list) in rowids { try HouseholdFoldRecord(code: code, events: list, fold: nil).save(fast: db) }
         let components = try refreshLinks(db: db)
-        let codes = try String.fetchAll(db, sql: "SELECT DISTINCT household FROM event WHERE household IS NOT NULL ORDER BY household")
-        for code in codes where try HouseholdLinkRecord.find(code, db: db) == nil { try refold(code, upto: upto, tally: &tally, db: db) }
-        for component in components.sorted() { try deriveComponent(component, upto: upto, tally: &tally, db: db) }
+        for code in rowids.keys.sorted() where try HouseholdLinkRecord.find(code, db: db) == nil {
+            try refold(code, rowids: rowids[code]!, tally: &tally, db: db)
+        }
+        for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
         try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
         let communes = try Row.fetchAll(db, sql: "SELECT DISTINCT scheme, commune FROM event WHERE household IS NULL").map {
             CommuneRef(code: $0["commune"], scheme: Scheme(rawValue: $0["scheme"]) ?? .y2025)
         }
         for commune in communes { try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db) }
-        try setWatermark(upto, db: db)
+        try setWatermark(try EventLog.lastRowid(db), db: db)
     }
 
     // MARK: Reading for recording
@@ -286,9 +305,9 @@ enum DerivedTables {
     static func fold(root: String, db: Database) throws -> HouseholdFold? {
         if let link = try HouseholdLinkRecord.find(root, db: db) {
             let codes = try HouseholdLinkRecord.members(component: link.component, db: db)
-            let events = try EventLog.events(households: codes, db: db).map(\.event)
+            let events = try HouseholdFoldRecord.events(of: codes, db: db).map(\.event)
             return Derivation.component(events).first { $0.fold.root == link.root }?.fold
         }
-        return try HouseholdFoldRecord.fold(root, db: db)
+        return try HouseholdFoldRecord.find(root, db: db)?.fold()
     }
 }

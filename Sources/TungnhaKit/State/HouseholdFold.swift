@@ -252,7 +252,8 @@ public struct HouseholdFold: Sendable, Equatable {
                 HouseholdState(
                     code: code, commune: entry.commune!, village: values[.village]?.text ?? "", headName: values[.headName]?.text,
                     address: values[.address]?.text, phone: values[.phone]?.text, declaredMembers: values[.declaredMembers]?.number,
-                    note: values[.note]?.text, consent: values[.consent]?.flag ?? false, registeredAt: registration.at,
+                    note: values[.note]?.text, consent: values[.consent]?.flag ?? false,
+                    consentAsked: entry.fields[.consent]?.heads.contains { $0.source != entry.registration } ?? false, registeredAt: registration.at,
                     registeredBy: registration.device, mergedInto: isRoot ? nil : root, moved: isRoot && moved,
                     coverage: isRoot ? coverage : CoverageRule.Coverage(covered: false, closestMember: nil, gaps: []),
                     lastActivity: isRoot ? Moment(millis: lastActivity ?? registration.at.millis) : registration.at))

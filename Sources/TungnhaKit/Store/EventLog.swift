@@ -31,7 +31,14 @@ enum EventLog {
 
     static func insert(_ event: Event, canonical: String, deviceKey: Int64, batch: Int64?, db: Database) throws -> Outcome {
         guard let id = EventKey(event.id) else { throw StoreError.damaged(what: "event id \(event.id)") }
-        let target = Derivation.target(of: event).flatMap(EventKey.init)
+        return try insert(
+            event, canonical: canonical, key: id, target: Derivation.target(of: event).flatMap(EventKey.init), deviceKey: deviceKey, batch: batch,
+            db: db)
+    }
+
+    static func insert(
+        _ event: Event, canonical: String, key id: EventKey, target: EventKey?, deviceKey: Int64, batch: Int64?, db: Database
+    ) throws -> Outcome {
         let changed = try FastStatement(
             db,
             """
@@ -74,19 +81,14 @@ enum EventLog {
         }
     }
 
-    /// Every event of these households up to a rowid, in log order.
-    static func events(households codes: [String], upTo: Int64 = .max, db: Database) throws -> [StoredEvent] {
-        var events: [StoredEvent] = []
-        for code in codes {
-            let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT rowid, body FROM event WHERE household = ? AND rowid <= ?"), arguments: [code, upTo])
-            while let row = try rows.next() { events.append(StoredEvent(rowid: row[0], event: try decode(row[1]))) }
+    /// The events at these rowids, in the order given.
+    static func events(rowids: [Int64], db: Database) throws -> [StoredEvent] {
+        try rowids.map { rowid in
+            guard let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM event WHERE rowid = ?"), arguments: [rowid]) else {
+                throw StoreError.damaged(what: "event \(rowid)")
+            }
+            return StoredEvent(rowid: rowid, event: try decode(body))
         }
-        return events.sorted { $0.rowid < $1.rowid }
-    }
-
-    static func hasEvents(household code: String, db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM event WHERE household = ? LIMIT 1"), arguments: [code]) ?? false
     }
 
     static func event(id: String, db: Database) throws -> Event? {

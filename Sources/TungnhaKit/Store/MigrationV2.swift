@@ -47,7 +47,6 @@ enum MigrationV2 {
                 ALTER TABLE event_v2 RENAME TO event;
                 CREATE UNIQUE INDEX event_id ON event(id);
                 CREATE UNIQUE INDEX event_device_seq ON event(device, seq);
-                CREATE INDEX event_household ON event(household) WHERE household IS NOT NULL;
                 CREATE INDEX event_target ON event(target) WHERE target IS NOT NULL;
                 -- Village events are the only ones without a household; merges are few. Queries name these
                 -- conditions exactly, so that SQLite uses the partial indexes instead of scanning every event.
@@ -88,6 +87,7 @@ enum MigrationV2 {
                     declared_members INTEGER,
                     note TEXT,
                     consent INTEGER NOT NULL,
+                    consent_asked INTEGER NOT NULL,
                     registered_at TEXT NOT NULL,
                     registered_by TEXT NOT NULL,
                     merged_into TEXT,
@@ -103,7 +103,7 @@ enum MigrationV2 {
                     follow_up TEXT,
                     last_activity_ms INTEGER NOT NULL,
                     search TEXT NOT NULL
-                ) WITHOUT ROWID;
+                );
                 -- Covers the report's grouped query, so that it reads the index alone, in group order.
                 CREATE INDEX household_place ON household(scheme, commune, village_key, covered, visits, last_visit_ms,
                     last_activity_ms, village, merged_into, moved) WHERE merged_into IS NULL AND moved = 0;
@@ -129,7 +129,7 @@ enum MigrationV2 {
                     observed_ms INTEGER,
                     able INTEGER NOT NULL,
                     added_ms INTEGER NOT NULL
-                ) WITHOUT ROWID;
+                );
                 CREATE INDEX member_household ON member(household);
 
                 -- Counted members per place and year of birth, kept with the member rows: a report adds up these
@@ -145,7 +145,6 @@ enum MigrationV2 {
                     PRIMARY KEY (scheme, commune, birth_year, village_key)
                 ) WITHOUT ROWID;
 
-                -- Kept in household order: a household's visits are read together, and written together.
                 CREATE TABLE visit (
                     household TEXT NOT NULL,
                     event TEXT NOT NULL,
@@ -159,9 +158,9 @@ enum MigrationV2 {
                     procedure TEXT,
                     follow_up TEXT,
                     note TEXT,
-                    observed INTEGER NOT NULL,
-                    PRIMARY KEY (household, event)
-                ) WITHOUT ROWID;
+                    observed INTEGER NOT NULL
+                );
+                CREATE INDEX visit_household ON visit(household);
 
                 CREATE TABLE field_conflict (
                     entity TEXT NOT NULL,
@@ -174,15 +173,15 @@ enum MigrationV2 {
                 );
                 CREATE INDEX field_conflict_household ON field_conflict(household);
 
-                -- Each household's fold, so that new events are folded onto it, and its history by day,
-                -- which --as-of and the weekly trend read.
-                CREATE TABLE household_fold (code TEXT PRIMARY KEY, state BLOB NOT NULL) WITHOUT ROWID;
+                -- Each household's events (their rowids: the log has no index by household) and its fold, so that new
+                -- events are folded onto it; and its history by day, which --as-of and the weekly trend read.
+                CREATE TABLE household_fold (code TEXT PRIMARY KEY, events BLOB NOT NULL, state BLOB);
                 CREATE TABLE household_timeline (
                     code TEXT PRIMARY KEY,
                     scheme TEXT NOT NULL,
                     commune TEXT NOT NULL,
                     points BLOB NOT NULL
-                ) WITHOUT ROWID;
+                );
 
                 -- Events up to this rowid have been derived; the rest are derived before anything reads the store.
                 INSERT OR REPLACE INTO setting (key, value) VALUES ('derived.upto', '0');

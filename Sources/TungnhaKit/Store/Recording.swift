@@ -138,7 +138,7 @@ extension Store {
             let village = try villageName(input.village, commune: commune, db: db)
             var random = environment.random.generator
             var code = ShortCode.make(using: &random)
-            while try EventLog.hasEvents(household: code, db: db) {
+            while try HouseholdFoldRecord.exists(code, db: db) {
                 code = ShortCode.make(using: &random)
             }
             let data = HouseholdData(

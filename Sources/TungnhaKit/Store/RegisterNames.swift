@@ -27,29 +27,11 @@ enum RegisterNames {
         return names
     }
 
-    /// Households of the register that said no to names being kept, at a visit or by an edit, on any machine.
+    /// Households of the register that said no to names being kept, at a visit or by an edit, on any machine:
+    /// as the derived state holds it.
     static func refused(_ db: Database) throws -> Set<String> {
-        var codes = Set<String>()
-        let cursor = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT household, body FROM event
-                WHERE household IN (SELECT household FROM register_household WHERE head_name IS NOT NULL)
-                    AND type IN ('visit.recorded', 'household.changed', 'event.corrected')
-                """)
-        while let row = try cursor.next() {
-            if saysNo(try EventLog.decode(row["body"]).body) { codes.insert(row["household"]) }
-        }
-        return codes
-    }
-
-    static func saysNo(_ body: EventBody) -> Bool {
-        switch body {
-        case .visitRecorded(let visit): return visit.consent == false
-        case .householdChanged(let change): return change.set[.consent] == .flag(false)
-        case .eventCorrected(_, let replacement): return saysNo(replacement)
-        default: return false
-        }
+        let named = try String.fetchAll(db, sql: "SELECT household FROM register_household WHERE head_name IS NOT NULL")
+        return Set(try HouseholdRecord.refusedNames(among: named, db: db))
     }
 
     /// Puts the register's names beside the households that have no name of their own.

@@ -168,7 +168,11 @@ extension Store {
                 deviceKey = try EventLog.deviceKey(event.device, db: db)
                 devices[event.device] = deviceKey
             }
-            switch try Trace.time("append: insert event", { try EventLog.insert(event, canonical: parsed.canonical, deviceKey: deviceKey, batch: batchRow, db: db) }) {
+            let inserted = try Trace.time("append: insert event") {
+                try EventLog.insert(
+                    event, canonical: parsed.canonical, key: parsed.key, target: parsed.target, deviceKey: deviceKey, batch: batchRow, db: db)
+            }
+            switch inserted {
             case .new(let rowid):
                 outcome.newEvents += 1
                 new.append(StoredEvent(rowid: rowid, event: event))

@@ -1,48 +1,89 @@
 import Foundation
 import GRDB
 
-/// A row of `household_fold`: a household's fold, kept so that new events that sort after it are folded onto it.
-/// Households linked by merges have none: they are always folded again from their events.
+/// A row of `household_fold`: every household code that has events has one. It lists where the household's events
+/// are in the log (so that folding again needs no index of events by household), and keeps the household's fold,
+/// so that new events that sort after it are folded onto it. Households linked by merges keep no fold: they are
+/// always folded again from their events.
 struct HouseholdFoldRecord: DerivedRecord {
     static let databaseTableName = "household_fold"
     static let replaceSQL = makeReplaceSQL()
 
-    enum Columns: String, ColumnExpression, CaseIterable { case code, state }
+    enum Columns: String, ColumnExpression, CaseIterable { case code, events, state }
 
     var code: String
-    var state: [UInt8]
+    /// The rowids of its events in the log, in log order.
+    var events: [Int64]
+    var state: [UInt8]?
 
-    init(_ fold: HouseholdFold) {
-        code = fold.root
-        state = fold.encoded()
+    init(code: String, events: [Int64], fold: HouseholdFold?) {
+        self.code = code
+        self.events = events
+        state = fold?.encoded()
     }
 
     init(row: Row) throws {
         code = row[Columns.code]
-        state = [UInt8](row[Columns.state] as Data)
+        do {
+            events = try Self.decodeRowids([UInt8](row[Columns.events] as Data))
+        } catch {
+            throw StoreError.damaged(what: "household_fold \(code)")
+        }
+        state = (row[Columns.state] as Data?).map { [UInt8]($0) }
     }
 
     func cell(_ column: Columns) -> Cell {
         switch column {
         case .code: return .text(code)
+        case .events: return .blob(Self.encodeRowids(events))
         case .state: return .blob(state)
         }
     }
 
-    /// The fold of `code`; nil when it has none. A fold that does not read back is an error, never a crash.
-    static func fold(_ code: String, db: Database) throws -> HouseholdFold? {
-        guard let data = try Data.fetchOne(db.cachedStatement(sql: "SELECT state FROM household_fold WHERE code = ?"), arguments: [code]) else {
-            return nil
-        }
+    /// The fold it keeps; nil for a household linked by merges. One that does not read back is an error, not a crash.
+    func fold() throws -> HouseholdFold? {
+        guard let state else { return nil }
         do {
-            return try HouseholdFold.decode([UInt8](data))
+            return try HouseholdFold.decode(state)
         } catch {
             throw StoreError.damaged(what: "household_fold \(code)")
         }
     }
 
-    static func delete(_ code: String, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM household_fold WHERE code = ?").execute(arguments: [code])
+    static func encodeRowids(_ rowids: [Int64]) -> [UInt8] {
+        var out = BinaryWriter()
+        var previous: Int64 = 0
+        for rowid in rowids {
+            out.signed(rowid &- previous)
+            previous = rowid
+        }
+        return out.bytes
+    }
+
+    static func decodeRowids(_ bytes: [UInt8]) throws -> [Int64] {
+        var input = BinaryReader(bytes)
+        var rowids: [Int64] = []
+        var previous: Int64 = 0
+        while input.index < bytes.count {
+            previous &+= try input.signed()
+            rowids.append(previous)
+        }
+        return rowids
+    }
+
+    static func find(_ code: String, db: Database) throws -> HouseholdFoldRecord? {
+        try HouseholdFoldRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_fold WHERE code = ?"), arguments: [code])
+    }
+
+    static func exists(_ code: String, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM household_fold WHERE code = ?"), arguments: [code]) ?? false
+    }
+
+    /// Every event of these households, in log order.
+    static func events(of codes: [String], db: Database) throws -> [StoredEvent] {
+        var rowids: [Int64] = []
+        for code in codes { rowids += try find(code, db: db)?.events ?? [] }
+        return try EventLog.events(rowids: rowids.sorted(), db: db)
     }
 }
 

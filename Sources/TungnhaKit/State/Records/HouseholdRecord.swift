@@ -12,6 +12,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         case address, phone
         case declaredMembers = "declared_members"
         case note, consent
+        case consentAsked = "consent_asked"
         case registeredAt = "registered_at"
         case registeredBy = "registered_by"
         case mergedInto = "merged_into"
@@ -36,6 +37,8 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     var declaredMembers: Int?
     var note: String?
     var consent: Bool
+    /// Consent was asked after the registration, not only assumed by it.
+    var consentAsked: Bool
     var registeredAt: String
     var registeredBy: String
     var mergedInto: String?
@@ -51,6 +54,9 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     var lastVolunteer: String?
     var followUp: String?
     var lastActivityMillis: Int64
+    /// The village and the searchable text, folded (`Folding.fold`) once.
+    var villageKey: String
+    var search: String
 
     var root: String { mergedInto ?? code }
     /// Counted in every figure: not merged into another, not moved away.
@@ -67,6 +73,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         declaredMembers = household.declaredMembers
         note = household.note
         consent = household.consent
+        consentAsked = household.consentAsked
         registeredAt = household.registeredAt.rfc3339
         registeredBy = household.registeredBy
         mergedInto = household.mergedInto
@@ -81,6 +88,8 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         lastVolunteer = isRoot ? cluster.lastVisit?.volunteer : nil
         followUp = isRoot ? cluster.lastVisit?.followUp?.description : nil
         lastActivityMillis = household.lastActivity.millis
+        villageKey = Folding.fold(household.village)
+        search = Folding.fold([headName, household.address, household.code].compactMap { $0 }.joined(separator: " "))
     }
 
     init(row: Row) throws {
@@ -93,6 +102,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         declaredMembers = row[Columns.declaredMembers]
         note = row[Columns.note]
         consent = row[Columns.consent]
+        consentAsked = row[Columns.consentAsked]
         registeredAt = row[Columns.registeredAt]
         registeredBy = row[Columns.registeredBy]
         mergedInto = row[Columns.mergedInto]
@@ -107,6 +117,8 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         lastVolunteer = row[Columns.lastVolunteer]
         followUp = row[Columns.followUp]
         lastActivityMillis = row[Columns.lastActivityMillis]
+        villageKey = row[Columns.villageKey]
+        search = row[Columns.search]
     }
 
     func cell(_ column: Columns) -> Cell {
@@ -115,13 +127,14 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         case .scheme: return .text(commune.scheme.rawValue)
         case .commune: return .text(commune.code)
         case .village: return .text(village)
-        case .villageKey: return .text(Folding.fold(village))
+        case .villageKey: return .text(villageKey)
         case .headName: return .text(headName)
         case .address: return .text(address)
         case .phone: return .text(phone)
         case .declaredMembers: return .int(declaredMembers)
         case .note: return .text(note)
         case .consent: return .bool(consent)
+        case .consentAsked: return .bool(consentAsked)
         case .registeredAt: return .text(registeredAt)
         case .registeredBy: return .text(registeredBy)
         case .mergedInto: return .text(mergedInto)
@@ -136,7 +149,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         case .lastVolunteer: return .text(lastVolunteer)
         case .followUp: return .text(followUp)
         case .lastActivityMillis: return .int(lastActivityMillis)
-        case .search: return .text(Folding.fold([headName, address, code].compactMap { $0 }.joined(separator: " ")))
+        case .search: return .text(search)
         }
     }
 
@@ -176,6 +189,14 @@ struct HouseholdRecord: DerivedRecord, Equatable {
                 SELECT * FROM household WHERE merged_into IS NULL AND (search LIKE ? OR village_key LIKE ?)
                 ORDER BY instr(search, ?) = 0, village_key, code LIMIT ?
                 """, arguments: [pattern, pattern, query, limit])
+    }
+
+    /// Of these households, those asked whether names may be kept that said no.
+    static func refusedNames(among codes: [String], db: Database) throws -> [String] {
+        try codes.filter { code in
+            guard let household = try find(code, db: db) else { return false }
+            return household.consentAsked && !household.consent
+        }
     }
 
     static func merged(into code: String, db: Database) throws -> [String] {

@@ -37,12 +37,12 @@ struct MemberRecord: DerivedRecord, Equatable {
     var able: Bool
     var addedMillis: Int64
 
-    init(_ member: MemberState, root: HouseholdState) {
+    init(_ member: MemberState, root: HouseholdState, villageKey: String? = nil) {
         code = member.code
         household = member.household
         recordedIn = member.recordedIn
         commune = root.commune
-        villageKey = Folding.fold(root.village)
+        self.villageKey = villageKey ?? Folding.fold(root.village)
         counted = root.mergedInto == nil && !root.moved && member.status == .present
         name = root.consent ? member.name : nil
         birthYear = member.birthYear
