@@ -10,6 +10,11 @@ struct Console {
 
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// A met target in green, one not met in red: ANSI colours, on a terminal only.
+    static func colour(_ text: String, _ emphasis: TextTable.Emphasis) -> String {
+        (emphasis == .good ? "\u{1B}[32m" : "\u{1B}[31m") + text + "\u{1B}[0m"
+    }
+
     static func languageFlag(in arguments: [String]) -> String? {
         for (index, argument) in arguments.enumerated() {
             if argument == "--lang", index + 1 < arguments.count { return arguments[index + 1] }

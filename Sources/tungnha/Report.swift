@@ -40,6 +40,12 @@ struct Report: ParsableCommand {
         }
     }
 
+    /// The terminal table, in colour when it goes to a terminal.
+    func table(_ report: CoverageReport, _ language: Language) -> String {
+        guard out == nil, isatty(STDOUT_FILENO) != 0 else { return Messages.reportTable(report, language) }
+        return Messages.reportTable(report, decorate: Console.colour, language)
+    }
+
     func run() throws {
         try Console.run(global) { console in
             let store = try console.openStore(missing: .initDistrict)
@@ -62,8 +68,7 @@ struct Report: ParsableCommand {
             let data: Data
             switch global.json ? .json : format {
             case .table:
-                let colour = out == nil && isatty(STDOUT_FILENO) != 0
-                data = Data((Messages.reportTable(report, colour: colour, language) + "\n").utf8)
+                data = Data((table(report, language) + "\n").utf8)
             case .csv:
                 data = ReportCSV.render(report, language)
             case .json:

@@ -168,11 +168,15 @@ extension PrompterTests {
         #expect(oldStyle.numberOfMatches(in: "Hòa, thủy, tùy", range: NSRange(location: 0, length: 14)) == 3)
         #expect(oldStyle.numberOfMatches(in: "Hoà, thuỷ, quý", range: NSRange(location: 0, length: 14)) == 0)
         var found: [String] = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: text.path) where name.hasPrefix("Catalogue") {
-            let source = try String(contentsOf: text.appendingPathComponent(name), encoding: .utf8)
+        // The library's catalogue, and the executable's (help texts and the parser's words).
+        let executable = text.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("tungnha/Text")
+        for folder in [text, executable] {
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where name.hasPrefix("Catalogue") {
+            let source = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
             for match in oldStyle.matches(in: source, range: NSRange(source.startIndex..., in: source)) {
                 found.append(name + ": " + (source as NSString).substring(with: match.range))
             }
+        }
         }
         // The one exception: the national motto is quoted as official documents write it (Nghị định 30/2020/NĐ-CP).
         #expect(found == ["Catalogue+Office.swift: HÒA"])

@@ -9,13 +9,13 @@ import Testing
 
     @Test func villagesOfSeveralCommunesNameTheirCommune() throws {
         let report = try district.report(ReportRequest(level: .village))
-        let lines = Messages.reportTable(report, colour: false, .vi).split(separator: "\n").map(String.init)
+        let lines = Messages.reportTable(report, .vi).split(separator: "\n").map(String.init)
         #expect(lines[1].hasPrefix("Thôn/Tổ dân phố              Xã/Phường           Hộ dự kiến"))
         #expect(lines.contains { $0.hasPrefix("Tổ 1                         Phường Phủ Lý   ") })
         #expect(lines.contains { $0.hasPrefix("Tổ 2                         Phường Hà Nam   ") })
         #expect(lines.contains { $0.hasPrefix("Tổ 3 (mã cũ 13285, bị chia)  Phường Quang Trung") })
         // Villages of one commune: no commune column.
-        #expect(Messages.reportTable(RoundingTests.report(), colour: false, .vi).split(separator: "\n")[1].hasPrefix("Thôn/Tổ dân phố  Hộ dự kiến"))
+        #expect(Messages.reportTable(RoundingTests.report(), .vi).split(separator: "\n")[1].hasPrefix("Thôn/Tổ dân phố  Hộ dự kiến"))
     }
 
     @Test func householdsFollowupsAndDuplicatesOfSeveralCommunes() throws {

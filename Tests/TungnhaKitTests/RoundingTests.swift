@@ -40,7 +40,7 @@ import Testing
         #expect(report.rows.map(\.coverageOfRegistered) == [Share(tenths: 182), Share(tenths: 183)])
         #expect(report.total.coverageOfRegistered == Share(tenths: 183))
 
-        let table = Messages.reportTable(report, colour: false, .vi).split(separator: "\n")
+        let table = Messages.reportTable(report, .vi).split(separator: "\n")
         #expect(table.first { $0.hasPrefix("Thôn A") }!.contains(" 18,2% "))
         #expect(table.first { $0.hasPrefix("Thôn B") }!.contains(" 18,3% "))
 

@@ -110,14 +110,12 @@ extension Messages {
         ]
     }
 
-    static func targetCell(_ met: Bool?, short: Int, unit: String, colour: Bool, _ l: Language) -> String {
+    static func targetCell(_ met: Bool?, short: Int, unit: String, _ l: Language) -> String {
         guard let met else { return "—" }
-        let text = met ? Messages.met(true, l) : Messages.met(false, l) + " (−\(formatNumber(short, l)) \(unit))"
-        guard colour else { return text }
-        return (met ? "\u{1B}[32m" : "\u{1B}[31m") + text + "\u{1B}[0m"
+        return met ? Messages.met(true, l) : Messages.met(false, l) + " (−\(formatNumber(short, l)) \(unit))"
     }
 
-    static func reportCells(_ row: ReportRow, withParent: Bool, colour: Bool, _ l: Language) -> [String] {
+    static func reportCells(_ row: ReportRow, withParent: Bool, _ l: Language) -> [String] {
         var name = row.name
         if row.split { name += l.pick(" (mã cũ \(row.code ?? ""), bị chia)", " (old code \(row.code ?? ""), split)") }
         let coverage = row.coverageOfExpected ?? row.coverageOfRegistered
@@ -126,20 +124,27 @@ extension Messages {
             formatNumber(row.householdsVisited, l), formatNumber(row.householdsCovered, l), formatPercent(coverage, l),
             formatNumber(row.adults, l), formatNumber(row.adultsDvctt, l), formatPercent(row.adultsDvcttShare, l),
             formatPercent(row.members14PlusLevel2Share, l), formatNumber(row.notVisited30Days, l),
-            targetCell(row.target?.householdsMet ?? nil, short: row.target?.householdsShort ?? 0, unit: l.pick("hộ", "hh"), colour: colour, l),
-            targetCell(row.target?.adultsDvcttMet ?? nil, short: row.target?.adultsShort ?? 0, unit: l.pick("người", "adults"), colour: colour, l),
+            targetCell(row.target?.householdsMet ?? nil, short: row.target?.householdsShort ?? 0, unit: l.pick("hộ", "hh"), l),
+            targetCell(row.target?.adultsDvcttMet ?? nil, short: row.target?.adultsShort ?? 0, unit: l.pick("người", "adults"), l),
         ]
     }
 
-    public static func reportTable(_ report: CoverageReport, colour: Bool, _ l: Language) -> String {
+    /// The report as a terminal table; `decorate` shows targets met and not met (a colour, in the executable).
+    public static func reportTable(_ report: CoverageReport, decorate: ((String, TextTable.Emphasis) -> String)? = nil, _ l: Language) -> String {
         // Villages of several communes: the commune beside each, or two "Tổ dân phố 1" lines look the same.
         let withParent = report.level == .village && report.spansSeveralParents
         var table = TextTable(
             headers: reportColumns(report.level, withParent: withParent, l),
             alignments: [.left] + (withParent ? [.left] : []) + Array(repeating: .right, count: 10) + [.left, .left])
-        table.rows = report.rows.map { reportCells($0, withParent: withParent, colour: colour, l) }
-        table.footer = [reportCells(report.total, withParent: withParent, colour: colour, l)]
-        var lines = [reportTitle(report, l), "", table.render(), ""]
+        table.rows = report.rows.map { reportCells($0, withParent: withParent, l) }
+        table.footer = [reportCells(report.total, withParent: withParent, l)]
+        let targets = (withParent ? 12 : 11)
+        for (index, row) in (report.rows + [report.total]).enumerated() {
+            for (offset, met) in [row.target?.householdsMet, row.target?.adultsDvcttMet].enumerated() {
+                if let met = met ?? nil { table.emphasis[index, default: [:]][targets + offset] = met ? .good : .bad }
+            }
+        }
+        var lines = [reportTitle(report, l), "", table.render(decorate: decorate), ""]
         lines.append(coverageBaseNote(l) + l.pick(
             " Cột đầy đủ: --format xlsx, csv, json hoặc html.", " All columns: --format xlsx, csv, json or html."))
         lines += reportNotes(report, l).map { "· " + $0 }
@@ -244,7 +249,7 @@ extension Messages {
     }
 
     public static func demoReport(_ report: CoverageReport, html: String, _ l: Language) -> String {
-        "5. " + reportTable(report, colour: false, l) + "\n\n" + l.pick("Báo cáo HTML (có biểu đồ): ", "HTML report (with charts): ") + html
+        "5. " + reportTable(report, l) + "\n\n" + l.pick("Báo cáo HTML (có biểu đồ): ", "HTML report (with charts): ") + html
     }
 
     public static func demoNext(district: String, laptop: String, asOf: LocalDate, _ l: Language) -> String {

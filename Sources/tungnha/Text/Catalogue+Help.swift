@@ -1,3 +1,5 @@
+import TungnhaKit
+
 // The message catalogue: help for every command and option.
 
 public enum HelpText: Sendable {

@@ -1,3 +1,5 @@
+import TungnhaKit
+
 // The message catalogue: the frame of every help page, the argument parser's refusals, examples, `tungnha where`.
 
 /// The words around a help page and the refusals of a command line the parser could not read.
