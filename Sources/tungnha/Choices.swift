@@ -52,3 +52,16 @@ extension ReportLevel: ExpressibleByArgument {
     public static var defaultCompletionKind: CompletionKind { completion }
     public var defaultValueDescription: String { word(Language.current) }
 }
+
+/// A day, typed as 2026-11-27 or 27/11/2026: the parser refuses anything else before the command runs.
+extension LocalDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(argument.trimmingCharacters(in: .whitespaces)) }
+}
+
+/// `--member CODE:vneid=2,login=yes,dvctt=yes`: the parser refuses a value that does not read.
+extension Observation: ExpressibleByArgument {
+    public init?(argument: String) {
+        guard let observation = try? Observation.parse(argument) else { return nil }
+        self = observation
+    }
+}

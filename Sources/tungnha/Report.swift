@@ -19,7 +19,7 @@ struct Report: ParsableCommand {
     var commune: String?
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp(HelpText.reportAsOf.text(Language.current), valueName: "date"))
-    var asOf: String?
+    var asOf: LocalDate?
 
     @Option(help: ArgumentHelp(HelpText.reportFormat.text(Language.current), valueName: "table|xlsx|csv|json|html"))
     var format: Format = .table
@@ -49,11 +49,7 @@ struct Report: ParsableCommand {
     func run() throws {
         try Console.run(global) { console in
             let store = try console.openStore(missing: .initDistrict)
-            var date: LocalDate?
-            if let asOf {
-                guard let parsed = LocalDate(asOf) else { throw RecordError.invalidDate(text: asOf) }
-                date = parsed
-            }
+            let date = asOf
             let language = console.language
             let progress = Progress(console, Messages.reportProgressLabel(language))
             defer { progress.finish() }

@@ -28,13 +28,13 @@ struct Visit: ParsableCommand {
     var procedure: String?
 
     @Option(name: .customLong("follow-up"), help: ArgumentHelp(HelpText.visitFollowUp.text(Language.current), valueName: "date"))
-    var followUp: String?
+    var followUp: LocalDate?
 
     @Option(help: ArgumentHelp(HelpText.note.text(Language.current), valueName: "text"))
     var note: String?
 
     @Option(name: .customLong("member"), parsing: .singleValue, help: ArgumentHelp(HelpText.visitMember.text(Language.current), valueName: "code:observations"))
-    var members: [String] = []
+    var members: [Observation] = []
 
     @Option(help: ArgumentHelp(HelpText.visitCorrects.text(Language.current), valueName: "record"))
     var corrects: String?
@@ -45,7 +45,7 @@ struct Visit: ParsableCommand {
             let household: String
             let input: VisitInput
             if let code = self.household, let outcome {
-                let observations = try members.map(Observation.parse)
+                let observations = members
                 let now = store.currentMoment
                 if let at { _ = try EntryChecks.visitTime(at, now: now) }
                 if let followUp { _ = try EntryChecks.followUp(followUp, today: now.vietnamDate) }

@@ -215,8 +215,12 @@ import Testing
         try expectUnchanged(RecordError.invalidDateTime(text: "2026-02-30 09:00")) {
             _ = try store.recordVisit(household: household.shortCode, VisitInput(at: "2026-02-30 09:00", outcome: .met, volunteer: "Lan"))
         }
-        try expectUnchanged(RecordError.invalidDate(text: "31/04/2026")) {
-            _ = try store.recordVisit(household: household.shortCode, VisitInput(outcome: .met, volunteer: "Lan", followUp: "31/04/2026"))
+        #expect(LocalDate("31/04/2026") == nil)
+        try expectUnchanged(EntryError.followUpInPast(date: LocalDate("2026-11-19")!, today: LocalDate("2026-11-20")!)) {
+            _ = try store.recordVisit(household: household.shortCode, VisitInput(outcome: .met, volunteer: "Lan", followUp: LocalDate("2026-11-19")))
+        }
+        try expectUnchanged(EntryError.dateWithoutTime(text: "2026-11-20")) {
+            _ = try store.recordVisit(household: household.shortCode, VisitInput(at: "2026-11-20", outcome: .met, volunteer: "Lan"))
         }
     }
 

@@ -57,7 +57,7 @@ extension GuidedEntry {
         guard try summary(prompter, .recordVisit(line(household, l)), lines) else { return nil }
         let input = VisitInput(
             at: at?.rfc3339, outcome: outcome, volunteer: volunteer, help: help, procedure: procedure,
-            followUp: followUp?.description, observations: observations)
+            followUp: followUp, observations: observations)
         return (household.code, input)
     }
 

@@ -34,7 +34,7 @@ public enum ScenarioPlayer {
                     household: households[household]!,
                     VisitInput(
                         outcome: plan.outcome, volunteer: plan.volunteer, help: plan.help, procedure: plan.procedure,
-                        followUp: plan.followUp?.description,
+                        followUp: plan.followUp,
                         observations: plan.observations.map { item in
                             var observation = item.observation
                             observation.member = members[item.member]!

@@ -1,9 +1,7 @@
 import GRDB
 
-/// The library's own checks of what a volunteer types, one answer at a time, for guided entry and for the
-/// command line's early refusals. They call the rules `Store` applies when recording, so both say the same.
-/// Two rules here are not yet applied by `recordVisit` itself (a day without an hour, a follow-up day in the past):
-/// they belong there when the recording core is next changed.
+/// The checks of what a volunteer types, one answer at a time: guided entry asks them as it goes, the command
+/// line before it starts, and `recordVisit` applies the same ones, so all three say the same.
 public enum EntryChecks {
     /// Free text of `field`, cleaned as it will be stored; nil when empty.
     public static func text(_ raw: String, _ field: InputField) throws -> String? {
@@ -26,6 +24,10 @@ public enum EntryChecks {
     /// The day to come back: a real day, today or later.
     public static func followUp(_ raw: String, today: LocalDate) throws -> LocalDate {
         guard let date = LocalDate(raw.trimmingCharacters(in: .whitespaces)) else { throw RecordError.invalidDate(text: raw) }
+        return try followUp(date, today: today)
+    }
+
+    public static func followUp(_ date: LocalDate, today: LocalDate) throws -> LocalDate {
         guard date >= today else { throw EntryError.followUpInPast(date: date, today: today) }
         return date
     }

@@ -86,7 +86,8 @@ public struct VisitInput: Sendable {
     public var volunteer: String?
     public var help: [Help]
     public var procedure: String?
-    public var followUp: String?
+    /// The day to come back: today or later.
+    public var followUp: LocalDate?
     public var note: String?
     /// What was seen of each member met; `member` is the code (or a prefix of it) as typed.
     public var observations: [Observation]
@@ -95,7 +96,7 @@ public struct VisitInput: Sendable {
 
     public init(
         at: String? = nil, outcome: VisitOutcome, consent: Bool? = nil, volunteer: String? = nil, help: [Help] = [],
-        procedure: String? = nil, followUp: String? = nil, note: String? = nil, observations: [Observation] = [],
+        procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = [],
         corrects: String? = nil
     ) {
         self.at = at

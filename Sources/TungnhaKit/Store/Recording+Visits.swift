@@ -70,19 +70,8 @@ extension Store {
         let note = try Self.text(input.note, .note)
         let procedure = try Self.text(input.procedure, .procedure)
         let current = now
-        var at: Moment?
-        if let raw = input.at {
-            guard let parsed = Moment(userInput: raw) else { throw RecordError.invalidDateTime(text: raw) }
-            guard parsed.millis <= current.millis + 5 * 60_000 else {
-                throw RecordError.futureTime(given: parsed.display, now: current.display)
-            }
-            at = parsed
-        }
-        var followUp: LocalDate?
-        if let raw = input.followUp {
-            guard let date = LocalDate(raw) else { throw RecordError.invalidDate(text: raw) }
-            followUp = date
-        }
+        let at = try input.at.map { try EntryChecks.visitTime($0, now: current) }
+        let followUp = try input.followUp.map { try EntryChecks.followUp($0, today: current.vietnamDate) }
         let typedVolunteer = try Self.text(input.volunteer, .volunteer)
         return try write { db in
             // Visits are recorded on the team's laptop, not on the district machine.
