@@ -1,37 +1,80 @@
 #!/usr/bin/env bash
-# The province-scale benchmark, in one command (see bench/README.md):
-#   bash bench/run.sh [HOUSEHOLDS]      (default 1000000; try 20000 for a quick run)
-# Builds in release mode, generates the batch files of one province (real 2025 communes of Lâm Đồng, 68),
-# times the sqlite3 floor, the merge into an empty store (peak memory too), the same merge again, and the
-# commune report against the hand-written SQL of bench/report.sql.
+# Province-scale benchmarks, side by side in one run (see bench/README.md):
+#   bash bench/run.sh [HOUSEHOLDS...]          default: 200000 1000000
+# For each size: the batch files of one province (real 2025 communes of Lâm Đồng), then
+#   (a) the full merge: the sqlite3 floor, tungnha, and the Python peer (bench/peer.py);
+#   (b) the weekly delivery, batch 3 of every device into a store holding batches 1–2: the same three;
+#   merging the same files again; peak memory of each; the store's size;
+#   past figures: the report for today, --as-of a past day, and --format html (its weekly trend included),
+#   with the hand-written SQL of bench/report.sql in the sqlite3 shell beside them.
+# Results go to stdout as a table, and to $BENCH_DIR/results-N.md.
 set -euo pipefail
-households=${1:-1000000}
-work=${BENCH_DIR:-/tmp/tungnha-bench-$households}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(200000 1000000)
+root=${BENCH_DIR:-/tmp/tungnha-bench}
+work=$root/build
 source "$(dirname "$0")/release.sh"
-seconds() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1; }
+command -v hyperfine > /dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine > /dev/null; }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(sqlite3 --version | cut -d' ' -f1) (sqlite3 shell), $(swift --version 2>&1 | head -n 1)"
-echo "generate: $("$bin/tungnha-bench" generate --out "$work/batches" --households "$households" 2> /dev/null)"
-echo "batch files: $(du -sh "$work/batches" | cut -f1)"
+# seconds and peak memory (MB) of a command: "12.34 156"
+measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
-read -r floor floor_kb <<< "$(seconds bash bench/floor.sh "$work/batches" "$work/floor.sqlite")"
-echo "floor (sqlite3 shell, plain table): ${floor} s"
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(swift --version 2>&1 | head -n 1), $(python3 --version)"
+for households in "${sizes[@]}"; do
+  dir=$root/$households
+  mkdir -p "$dir"
+  if [ ! -d "$dir/batches" ]; then
+    "$bin/tungnha-bench" generate --out "$dir/batches" --households "$households" > "$dir/generate.txt" 2> /dev/null
+  fi
+  rm -rf "$dir/b12" "$dir/b3" && mkdir -p "$dir/b12" "$dir/b3"
+  for file in "$dir"/batches/*.jsonl; do
+    case "$file" in *_000003.jsonl) ln -s "$file" "$dir/b3/" ;; *) ln -s "$file" "$dir/b12/" ;; esac
+  done
+  events=$(cat "$dir/generate.txt" | sed -E 's/.* ([0-9]+) events.*/\1/')
+  weekly=$(cat "$dir"/b3/*.jsonl | grep -c '"id"' || true)
+  out=$dir/results.md
+  {
+    echo "### $households households: $(cat "$dir/generate.txt")"
+    echo
+    echo "batch files: $(du -shL "$dir/batches" | cut -f1); the weekly delivery: $(ls "$dir/b3" | wc -l) files, $weekly events"
+    echo
+    echo "| | sqlite3 floor | tungnha | Python peer | tungnha ÷ floor | Python ÷ tungnha |"
+    echo "|---|---|---|---|---|---|"
+  } | tee "$out"
 
-"$bin/tungnha" init --district-server --device-name "Bench" --db "$work/store.sqlite" > /dev/null
-read -r first first_kb <<< "$(seconds "$bin/tungnha" merge "$work/batches" --db "$work/store.sqlite")"
-echo "merge into an empty store: ${first} s, peak memory $((first_kb / 1024)) MB, $(python3 -c "print(f'{$first / $floor:.1f}')") × the floor"
-read -r second second_kb <<< "$(seconds "$bin/tungnha" merge "$work/batches" --db "$work/store.sqlite")"
-echo "merge again (all known): ${second} s, peak memory $((second_kb / 1024)) MB, $(python3 -c "print(f'{$second / $first:.2f}')") × the first merge"
-echo "store: $(du -h "$work/store.sqlite" | cut -f1)"
+  rm -f "$dir"/*.sqlite*
+  read -r floor floor_mb <<< "$(measure bash bench/floor.sh "$dir/batches" "$dir/floor.sqlite")"
+  "$bin/tungnha" init --district-server --device-name "Bench" --db "$dir/store.sqlite" > /dev/null
+  read -r full full_mb <<< "$(measure "$bin/tungnha" merge "$dir/batches" --db "$dir/store.sqlite" --json)"
+  read -r peer peer_mb <<< "$(measure python3 bench/peer.py "$dir/peer.sqlite" "$dir/batches")"
+  echo "| (a) full merge, s | $floor | $full | $peer | $(ratio "$full" "$floor") | $(ratio "$peer" "$full") |" | tee -a "$out"
+  echo "| (a) peak memory, MB | $floor_mb | $full_mb | $peer_mb | | |" | tee -a "$out"
 
-if command -v hyperfine > /dev/null; then
-  hyperfine --warmup 1 --runs 5 --export-json "$work/report.json" \
-    "sqlite3 $work/store.sqlite < bench/report.sql" \
-    "$bin/tungnha report --db $work/store.sqlite --format json --lang en" > /dev/null
-  python3 - "$work/report.json" <<'PY'
+  read -r floor3 floor3_mb <<< "$(measure bash bench/floor.sh "$dir/b3" "$dir/floor3.sqlite")"
+  "$bin/tungnha" init --district-server --device-name "Bench" --db "$dir/weekly.sqlite" > /dev/null
+  "$bin/tungnha" merge "$dir/b12" --db "$dir/weekly.sqlite" --json > /dev/null
+  python3 bench/peer.py "$dir/peer-weekly.sqlite" "$dir/b12" > /dev/null
+  read -r week week_mb <<< "$(measure "$bin/tungnha" merge "$dir/b3" --db "$dir/weekly.sqlite" --json)"
+  read -r peer3 peer3_mb <<< "$(measure python3 bench/peer.py "$dir/peer-weekly.sqlite" "$dir/b3")"
+  echo "| (b) weekly delivery, s | $floor3 | $week | $peer3 | $(ratio "$week" "$floor3") | $(ratio "$peer3" "$week") |" | tee -a "$out"
+  echo "| (b) peak memory, MB | $floor3_mb | $week_mb | $peer3_mb | | |" | tee -a "$out"
+
+  read -r again again_mb <<< "$(measure "$bin/tungnha" merge "$dir/batches" --db "$dir/store.sqlite" --json)"
+  echo "| merge again (everything known), s | | $again ($(ratio "$again" "$full") × the first) | | | |" | tee -a "$out"
+  echo "| store after (a) | $(du -h "$dir/floor.sqlite" | cut -f1) | $(du -h "$dir/store.sqlite" | cut -f1) | $(du -h "$dir/peer.sqlite" | cut -f1) | | |" | tee -a "$out"
+
+  hyperfine --warmup 1 --runs 3 --export-json "$dir/reports.json" \
+    "sqlite3 $dir/store.sqlite < bench/report.sql" \
+    "$bin/tungnha report --db $dir/store.sqlite --format json --lang en" \
+    "$bin/tungnha report --db $dir/store.sqlite --format json --lang en --as-of 2026-10-15" \
+    "$bin/tungnha report --db $dir/store.sqlite --format html --lang en --out $dir/report.html" > /dev/null
+  python3 - "$dir/reports.json" <<'PY' | tee -a "$out"
 import json, sys
-results = json.load(open(sys.argv[1]))["results"]
-sql, tool = results[0]["mean"], results[1]["mean"]
-print(f"commune report: {tool:.3f} s (tungnha) vs {sql:.3f} s (sqlite3 shell, bench/report.sql): {tool / sql:.2f} ×")
+mean = [r["mean"] for r in json.load(open(sys.argv[1]))["results"]]
+print(f"| commune report today, s | {mean[0]:.2f} (bench/report.sql) | {mean[1]:.2f} | | {mean[1] / mean[0]:.2f} | |")
+print(f"| report --as-of 2026-10-15, s | | {mean[2]:.2f} | | | |")
+print(f"| report --format html (with its 12-week trend), s | | {mean[3]:.2f} | | | |")
 PY
-fi
+  echo | tee -a "$out"
+done

@@ -79,10 +79,10 @@ enum DerivedTables {
             if anyLinks, let link = try HouseholdLinkRecord.find(code, db: db) {
                 // Derived with the households it is linked to, below; it only notes where its new events are.
                 components.insert(link.component)
-                var linked = row ?? HouseholdFoldRecord(code: code, events: [], fold: nil)
+                var linked = row ?? HouseholdFoldRecord(key: nil, code: code, events: [], fold: nil)
                 linked.events += new.map(\.rowid)
                 linked.state = nil
-                try linked.save(fast: db)
+                try linked.save(db: db)
             } else {
                 row?.events += new.map(\.rowid)
                 try deriveHousehold(code, stored: row, new: new, tally: &tally, db: db)
@@ -103,12 +103,12 @@ enum DerivedTables {
         let sorted = new.map(\.event).sorted { $0.order < $1.order }
         let kept = try stored?.fold()
         var fold = kept ?? HouseholdFold(root: code)
-        let rowids = stored?.events ?? new.map(\.rowid)
+        var row = stored ?? HouseholdFoldRecord(key: nil, code: code, events: new.map(\.rowid), fold: nil)
         guard stored == nil || kept != nil, sorted.allSatisfy({ fold.canFold($0) }) else {
-            try refold(code, rowids: rowids, tally: &tally, db: db)
+            try refold(row, tally: &tally, db: db)
             return
         }
-        var points = kept == nil ? [] : try Trace.time("derive: read timeline") { try HouseholdTimelineRecord.find(code, db: db)?.points ?? [] }
+        var points = kept == nil ? [] : try Trace.time("derive: read timeline") { try row.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] }
         let before = points.last
         let hadConflicts = fold.hasConflicts
         var visits: [Event] = []
@@ -124,14 +124,16 @@ enum DerivedTables {
                 if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
             }
         }
-        let foldRecord = Trace.time("derive: encode fold") { HouseholdFoldRecord(code: code, events: rowids, fold: fold) }
-        try Trace.time("derive: save fold") { try foldRecord.save(fast: db) }
+        Trace.time("derive: encode fold") { row.state = fold.encoded() }
+        let key = try Trace.time("derive: save fold") { try row.save(db: db) }
         guard let after = Trace.time("derive: render", { fold.render() }) else { return }
         let root = after.root
-        let households = Trace.time("derive: household records") { after.households.map { HouseholdRecord($0, in: after) } }
+        let households = Trace.time("derive: household records") { after.households.map { HouseholdRecord($0, in: after, key: key) } }
         try Trace.time("derive: save households") { for household in households { try household.save(fast: db) } }
         let villageKey = Folding.fold(root.village)
-        let members = Trace.time("derive: member records") { after.members.map { MemberRecord($0, root: root, villageKey: villageKey) } }
+        let members = Trace.time("derive: member records") {
+            after.members.map { MemberRecord($0, root: root, rootKey: key, villageKey: villageKey) }
+        }
         try Trace.time("derive: save members") { for member in members { try member.save(fast: db) } }
         // The member tally moves by what the household counted for before and after, as its timeline says.
         if let before { MemberTallyRecord.note(removing: before, commune: root.commune, into: &tally) }
@@ -140,26 +142,32 @@ enum DerivedTables {
             try FieldConflictRecord.delete(household: code, db: db)
             for conflict in after.conflicts { try FieldConflictRecord(conflict).save(fast: db) }
         }
-        try Trace.time("derive: visits") { for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit).save(fast: db) } }
-        try Trace.time("derive: timeline") { try HouseholdTimelineRecord(code: code, commune: root.commune, points: points).save(fast: db) }
+        try Trace.time("derive: visits") {
+            for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit, rootKey: key).save(fast: db) }
+        }
+        try Trace.time("derive: timeline") {
+            try HouseholdTimelineRecord(key: key, code: code, commune: root.commune, points: points).save(fast: db)
+        }
     }
 
-    /// Folds a household in no merge again from all of its events (at `rowids`).
-    static func refold(_ code: String, rowids: [Int64], tally: inout TallyChanges, db: Database) throws {
-        let events = try EventLog.events(rowids: rowids, db: db).map(\.event)
+    /// Folds a household in no merge again from all of its events (those its row lists).
+    static func refold(_ stored: HouseholdFoldRecord, tally: inout TallyChanges, db: Database) throws {
+        var row = stored
+        let code = row.code
+        let events = try EventLog.events(rowids: row.events, db: db).map(\.event)
         let fold = Derivation.fold(root: code, events: events)
-        let before = try MemberRecord.of(household: code, db: db)
-        try forget(code, db: db)
+        row.state = fold.encoded()
+        let key = try row.save(db: db)
+        let before = try MemberRecord.of(householdKey: key, db: db)
+        try forget(key: key, code: code, db: db)
         let after = fold.render()
-        try write(before: nil, after: after, oldMembers: before, tally: &tally, db: db)
+        try write(after, keys: [code: key], oldMembers: before, tally: &tally, db: db)
         if after != nil {
-            for visit in Derivation.visits(root: code, events: events) { try VisitRecord(visit).save(fast: db) }
+            for visit in Derivation.visits(root: code, events: events) { try VisitRecord(visit, rootKey: key).save(fast: db) }
         }
-        try HouseholdTimelineRecord.delete(code, db: db)
         if let commune = Derivation.registeredCommune(code, events), let points = Derivation.timelines(events)[code] {
-            try HouseholdTimelineRecord(code: code, commune: commune, points: points).save(fast: db)
+            try HouseholdTimelineRecord(key: key, code: code, commune: commune, points: points).save(fast: db)
         }
-        try HouseholdFoldRecord(code: code, events: rowids, fold: fold).save(fast: db)
     }
 
     // MARK: Households linked by merges
@@ -193,72 +201,71 @@ enum DerivedTables {
             // A household joining a group is derived with it from now on: it keeps no fold of its own.
             if before[code] == nil, var row = try HouseholdFoldRecord.find(code, db: db) {
                 row.state = nil
-                try row.save(fast: db)
+                try row.save(db: db)
             }
         }
         return touched
     }
 
-    /// Derives a group of households linked by merges again, from all of their events up to `upto`.
+    /// Derives a group of households linked by merges again, from all of their events.
     static func deriveComponent(_ component: String, tally: inout TallyChanges, db: Database) throws {
         let codes = try HouseholdLinkRecord.members(component: component, db: db)
-        let events = try HouseholdFoldRecord.events(of: codes, db: db).map(\.event)
+        var keys: [String: Int64] = [:]
+        var rowids: [Int64] = []
         var before: [MemberRecord] = []
         for code in codes {
-            before += try MemberRecord.of(household: code, db: db)
-            try forget(code, db: db)
-            try HouseholdTimelineRecord.delete(code, db: db)
+            // A household merged into one this store has no events of yet still gets its number.
+            var row = try HouseholdFoldRecord.find(code, db: db) ?? HouseholdFoldRecord(key: nil, code: code, events: [], fold: nil)
+            let key = try row.key ?? row.save(db: db)
+            keys[code] = key
+            rowids += row.events
+            before += try MemberRecord.of(householdKey: key, db: db)
+            try forget(key: key, code: code, db: db)
+            try HouseholdTimelineRecord.delete(key: key, db: db)
         }
+        let events = try EventLog.events(rowids: rowids.sorted(), db: db).map(\.event)
         var first = true
         var communes: [String: CommuneRef] = [:]
         for (fold, clusterEvents) in Derivation.component(events) {
             let after = fold.render()
-            try write(before: nil, after: after, oldMembers: first ? before : [], tally: &tally, db: db)
+            try write(after, keys: keys, oldMembers: first ? before : [], tally: &tally, db: db)
             first = false
             for household in after?.households ?? [] { communes[household.code] = household.commune }
-            if let root = after?.root {
-                for visit in Derivation.visits(root: root.code, events: clusterEvents) { try VisitRecord(visit).save(fast: db) }
+            if let root = after?.root, let key = keys[root.code] {
+                for visit in Derivation.visits(root: root.code, events: clusterEvents) { try VisitRecord(visit, rootKey: key).save(fast: db) }
             }
         }
         for (code, points) in Derivation.timelines(events) {
             // A household whose registration was voided keeps its history: the days it counted still count.
-            guard let commune = communes[code] ?? Derivation.registeredCommune(code, events) else { continue }
-            try HouseholdTimelineRecord(code: code, commune: commune, points: points).save(fast: db)
+            guard let key = keys[code], let commune = communes[code] ?? Derivation.registeredCommune(code, events) else { continue }
+            try HouseholdTimelineRecord(key: key, code: code, commune: commune, points: points).save(fast: db)
         }
     }
 
     // MARK: Writing rows
 
-    /// Removes the rows derived under a household code (not its fold or timeline).
-    static func forget(_ code: String, db: Database) throws {
-        try HouseholdRecord.delete(codes: [code], db: db)
-        try MemberRecord.delete(household: code, db: db)
-        try VisitRecord.delete(household: code, db: db)
+    /// Removes the rows derived under a household (not its fold or timeline).
+    static func forget(key: Int64, code: String, db: Database) throws {
+        try HouseholdRecord.delete(key: key, db: db)
+        try MemberRecord.delete(householdKey: key, db: db)
+        try VisitRecord.delete(householdKey: key, db: db)
         try FieldConflictRecord.delete(household: code, db: db)
     }
 
-    /// Writes a cluster's household, member and conflict rows, and moves the member tally by the difference.
-    /// `before` is the cluster as last written (rows replaced in place); `oldMembers`, rows already deleted.
-    static func write(
-        before: ClusterState?, after: ClusterState?, oldMembers: [MemberRecord] = [], tally: inout TallyChanges, db: Database
-    ) throws {
-        let oldHouseholds = before.map { state in state.households.map { HouseholdRecord($0, in: state) } } ?? []
-        let oldRows = before.map { state in state.members.map { MemberRecord($0, root: state.root) } } ?? []
-        let newHouseholds = after.map { state in state.households.map { HouseholdRecord($0, in: state) } } ?? []
-        let newRows = after.map { state in state.members.map { MemberRecord($0, root: state.root) } } ?? []
-        for household in newHouseholds where !oldHouseholds.contains(household) { try household.save(fast: db) }
-        let kept = Set(newHouseholds.map(\.code))
-        for household in oldHouseholds where !kept.contains(household.code) { try HouseholdRecord.delete(codes: [household.code], db: db) }
-        for member in newRows where !oldRows.contains(member) { try member.save(fast: db) }
-        let keptMembers = Set(newRows.map(\.code))
-        for member in oldRows where !keptMembers.contains(member.code) { try MemberRecord.delete(code: member.code, db: db) }
-        MemberTallyRecord.note(removing: oldRows + oldMembers, adding: newRows, into: &tally)
-        let oldConflicts = before?.conflicts ?? []
-        let newConflicts = after?.conflicts ?? []
-        if oldConflicts != newConflicts {
-            if let root = before?.root.code { try FieldConflictRecord.delete(household: root, db: db) }
-            for conflict in newConflicts { try FieldConflictRecord(conflict).save(fast: db) }
+    /// Writes a cluster's household, member and conflict rows (their old ones are already gone) and moves the member
+    /// tally from `oldMembers` to the new rows.
+    static func write(_ after: ClusterState?, keys: [String: Int64], oldMembers: [MemberRecord], tally: inout TallyChanges, db: Database) throws {
+        var newRows: [MemberRecord] = []
+        if let after, let rootKey = keys[after.root.code] {
+            for household in after.households {
+                guard let key = keys[household.code] else { continue }
+                try HouseholdRecord(household, in: after, key: key).save(fast: db)
+            }
+            newRows = after.members.map { MemberRecord($0, root: after.root, rootKey: rootKey) }
+            for member in newRows { try member.save(fast: db) }
+            for conflict in after.conflicts { try FieldConflictRecord(conflict).save(fast: db) }
         }
+        MemberTallyRecord.note(removing: oldMembers, adding: newRows, into: &tally)
     }
 
     // MARK: From scratch
@@ -285,10 +292,13 @@ enum DerivedTables {
         }
         for table in derivedTables { try db.execute(sql: "DELETE FROM \(table)") }
         var tally = TallyChanges()
-        for (code, list) in rowids { try HouseholdFoldRecord(code: code, events: list, fold: nil).save(fast: db) }
+        for code in rowids.keys.sorted() {
+            var row = HouseholdFoldRecord(key: nil, code: code, events: rowids[code]!, fold: nil)
+            try row.save(db: db)
+        }
         let components = try refreshLinks(db: db)
         for code in rowids.keys.sorted() where try HouseholdLinkRecord.find(code, db: db) == nil {
-            try refold(code, rowids: rowids[code]!, tally: &tally, db: db)
+            try refold(try HouseholdFoldRecord.find(code, db: db)!, tally: &tally, db: db)
         }
         for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
         try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)

@@ -65,7 +65,7 @@ enum Lookup {
 
     /// The shortest prefix (at least 6) that no other code in the table shares.
     static func abbreviate(_ code: String, table: Table, db: Database) throws -> String {
-        let neighbours = table == .household ? try HouseholdRecord.neighbours(of: code, db: db) : try MemberRecord.neighbours(of: code, db: db)
+        let neighbours = table == .household ? try HouseholdFoldRecord.neighbours(of: code, db: db) : try MemberRecord.neighbours(of: code, db: db)
         return ShortCode.abbreviate(code, neighbours: neighbours)
     }
 }

@@ -75,8 +75,11 @@ enum MigrationV2 {
                     PRIMARY KEY (scheme, commune, key)
                 );
 
+                -- Derived rows are keyed by a number given to each household the first time it is seen (its row in
+                -- household_fold), not by its random code: a merge then writes them in order, not at random places.
                 CREATE TABLE household (
-                    code TEXT PRIMARY KEY,
+                    key INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL,
                     scheme TEXT NOT NULL,
                     commune TEXT NOT NULL,
                     village TEXT NOT NULL,
@@ -109,7 +112,8 @@ enum MigrationV2 {
                     last_activity_ms, village, merged_into, moved) WHERE merged_into IS NULL AND moved = 0;
 
                 CREATE TABLE member (
-                    code TEXT PRIMARY KEY,
+                    household_key INTEGER NOT NULL,
+                    code TEXT NOT NULL,
                     household TEXT NOT NULL,
                     recorded_in TEXT NOT NULL,
                     scheme TEXT NOT NULL,
@@ -128,9 +132,9 @@ enum MigrationV2 {
                     smartphone INTEGER,
                     observed_ms INTEGER,
                     able INTEGER NOT NULL,
-                    added_ms INTEGER NOT NULL
-                );
-                CREATE INDEX member_household ON member(household);
+                    added_ms INTEGER NOT NULL,
+                    PRIMARY KEY (household_key, code)
+                ) WITHOUT ROWID;
 
                 -- Counted members per place and year of birth, kept with the member rows: a report adds up these
                 -- few rows instead of every member.
@@ -146,6 +150,7 @@ enum MigrationV2 {
                 ) WITHOUT ROWID;
 
                 CREATE TABLE visit (
+                    household_key INTEGER NOT NULL,
                     household TEXT NOT NULL,
                     event TEXT NOT NULL,
                     recorded_in TEXT NOT NULL,
@@ -158,9 +163,9 @@ enum MigrationV2 {
                     procedure TEXT,
                     follow_up TEXT,
                     note TEXT,
-                    observed INTEGER NOT NULL
-                );
-                CREATE INDEX visit_household ON visit(household);
+                    observed INTEGER NOT NULL,
+                    PRIMARY KEY (household_key, event)
+                ) WITHOUT ROWID;
 
                 CREATE TABLE field_conflict (
                     entity TEXT NOT NULL,
@@ -175,9 +180,10 @@ enum MigrationV2 {
 
                 -- Each household's events (their rowids: the log has no index by household) and its fold, so that new
                 -- events are folded onto it; and its history by day, which --as-of and the weekly trend read.
-                CREATE TABLE household_fold (code TEXT PRIMARY KEY, events BLOB NOT NULL, state BLOB);
+                CREATE TABLE household_fold (key INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, events BLOB NOT NULL, state BLOB);
                 CREATE TABLE household_timeline (
-                    code TEXT PRIMARY KEY,
+                    key INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL,
                     scheme TEXT NOT NULL,
                     commune TEXT NOT NULL,
                     points BLOB NOT NULL

@@ -9,20 +9,24 @@ struct HouseholdFoldRecord: DerivedRecord {
     static let databaseTableName = "household_fold"
     static let replaceSQL = makeReplaceSQL()
 
-    enum Columns: String, ColumnExpression, CaseIterable { case code, events, state }
+    enum Columns: String, ColumnExpression, CaseIterable { case key, code, events, state }
 
+    /// The number the derived rows know this household by, given the first time it is seen; nil until saved.
+    var key: Int64?
     var code: String
     /// The rowids of its events in the log, in log order.
     var events: [Int64]
     var state: [UInt8]?
 
-    init(code: String, events: [Int64], fold: HouseholdFold?) {
+    init(key: Int64?, code: String, events: [Int64], fold: HouseholdFold?) {
+        self.key = key
         self.code = code
         self.events = events
         state = fold?.encoded()
     }
 
     init(row: Row) throws {
+        key = row[Columns.key]
         code = row[Columns.code]
         do {
             events = try Self.decodeRowids([UInt8](row[Columns.events] as Data))
@@ -34,10 +38,20 @@ struct HouseholdFoldRecord: DerivedRecord {
 
     func cell(_ column: Columns) -> Cell {
         switch column {
+        case .key: return .int(key)
         case .code: return .text(code)
         case .events: return .blob(Self.encodeRowids(events))
         case .state: return .blob(state)
         }
+    }
+
+    /// Saves the row and returns its key: a household seen for the first time gets the next number.
+    @discardableResult
+    mutating func save(db: Database) throws -> Int64 {
+        try save(fast: db)
+        let saved = key ?? db.lastInsertedRowID
+        key = saved
+        return saved
     }
 
     /// The fold it keeps; nil for a household linked by merges. One that does not read back is an error, not a crash.
@@ -79,6 +93,26 @@ struct HouseholdFoldRecord: DerivedRecord {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM household_fold WHERE code = ?"), arguments: [code]) ?? false
     }
 
+    /// The key of a household code, if it has events.
+    static func key(of code: String, db: Database) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT key FROM household_fold WHERE code = ?"), arguments: [code])
+    }
+
+    /// Codes starting with `prefix`, at most `limit`, in order.
+    static func codes(prefix: String, limit: Int, db: Database) throws -> [String] {
+        try String.fetchAll(
+            db.cachedStatement(sql: "SELECT code FROM household_fold WHERE code >= ? AND code < ? ORDER BY code LIMIT ?"),
+            arguments: [prefix, prefix + "~", limit])
+    }
+
+    /// The code just before and just after `code`, to find the shortest prefix that tells it apart.
+    static func neighbours(of code: String, db: Database) throws -> [String] {
+        let before = try String.fetchOne(
+            db.cachedStatement(sql: "SELECT code FROM household_fold WHERE code < ? ORDER BY code DESC LIMIT 1"), arguments: [code])
+        let after = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM household_fold WHERE code > ? ORDER BY code LIMIT 1"), arguments: [code])
+        return [before, after].compactMap { $0 }
+    }
+
     /// Every event of these households, in log order.
     static func events(of codes: [String], db: Database) throws -> [StoredEvent] {
         var rowids: [Int64] = []
@@ -92,19 +126,22 @@ struct HouseholdTimelineRecord: DerivedRecord {
     static let databaseTableName = "household_timeline"
     static let replaceSQL = makeReplaceSQL()
 
-    enum Columns: String, ColumnExpression, CaseIterable { case code, scheme, commune, points }
+    enum Columns: String, ColumnExpression, CaseIterable { case key, code, scheme, commune, points }
 
+    var key: Int64
     var code: String
     var commune: CommuneRef
     var points: [TimelinePoint]
 
-    init(code: String, commune: CommuneRef, points: [TimelinePoint]) {
+    init(key: Int64, code: String, commune: CommuneRef, points: [TimelinePoint]) {
+        self.key = key
         self.code = code
         self.commune = commune
         self.points = points
     }
 
     init(row: Row) throws {
+        key = row[Columns.key]
         code = row[Columns.code]
         commune = CommuneRef(code: row[Columns.commune], scheme: Scheme(rawValue: row[Columns.scheme]) ?? .y2025)
         do {
@@ -116,6 +153,7 @@ struct HouseholdTimelineRecord: DerivedRecord {
 
     func cell(_ column: Columns) -> Cell {
         switch column {
+        case .key: return .int(key)
         case .code: return .text(code)
         case .scheme: return .text(commune.scheme.rawValue)
         case .commune: return .text(commune.code)
@@ -123,8 +161,8 @@ struct HouseholdTimelineRecord: DerivedRecord {
         }
     }
 
-    static func find(_ code: String, db: Database) throws -> HouseholdTimelineRecord? {
-        try HouseholdTimelineRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_timeline WHERE code = ?"), arguments: [code])
+    static func find(key: Int64, db: Database) throws -> HouseholdTimelineRecord? {
+        try HouseholdTimelineRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_timeline WHERE key = ?"), arguments: [key])
     }
 
     /// Calls `body` with every timeline, one at a time: the past figures read them all, in well under a second per
@@ -134,7 +172,7 @@ struct HouseholdTimelineRecord: DerivedRecord {
         while let record = try cursor.next() { try body(record) }
     }
 
-    static func delete(_ code: String, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM household_timeline WHERE code = ?").execute(arguments: [code])
+    static func delete(key: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM household_timeline WHERE key = ?").execute(arguments: [key])
     }
 }

@@ -6,7 +6,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
-        case code, scheme, commune, village
+        case key, code, scheme, commune, village
         case villageKey = "village_key"
         case headName = "head_name"
         case address, phone
@@ -27,6 +27,8 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         case search
     }
 
+    /// The household's number in `household_fold`.
+    var key: Int64
     var code: String
     var commune: CommuneRef
     var village: String
@@ -62,8 +64,9 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     /// Counted in every figure: not merged into another, not moved away.
     var counted: Bool { mergedInto == nil && !moved }
 
-    init(_ household: HouseholdState, in cluster: ClusterState) {
+    init(_ household: HouseholdState, in cluster: ClusterState, key: Int64) {
         let isRoot = household.mergedInto == nil
+        self.key = key
         code = household.code
         commune = household.commune
         village = household.village
@@ -93,6 +96,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     }
 
     init(row: Row) throws {
+        key = row[Columns.key]
         code = row[Columns.code]
         commune = CommuneRef(code: row[Columns.commune], scheme: Scheme(rawValue: row[Columns.scheme]) ?? .y2025)
         village = row[Columns.village]
@@ -123,6 +127,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
 
     func cell(_ column: Columns) -> Cell {
         switch column {
+        case .key: return .int(key)
         case .code: return .text(code)
         case .scheme: return .text(commune.scheme.rawValue)
         case .commune: return .text(commune.code)
@@ -156,19 +161,22 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     // MARK: Reading
 
     static func find(_ code: String, db: Database) throws -> HouseholdRecord? {
-        try HouseholdRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household WHERE code = ?"), arguments: [code])
+        guard let key = try HouseholdFoldRecord.key(of: code, db: db) else { return nil }
+        return try find(key: key, db: db)
     }
 
-    /// Codes starting with `prefix`, at most `limit`.
+    static func find(key: Int64, db: Database) throws -> HouseholdRecord? {
+        try HouseholdRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household WHERE key = ?"), arguments: [key])
+    }
+
+    /// Registered households whose code starts with `prefix`, at most `limit`.
     static func withPrefix(_ prefix: String, limit: Int, db: Database) throws -> [HouseholdRecord] {
-        try HouseholdRecord.filter(Columns.code >= prefix && Columns.code < prefix + "~").order(Columns.code).limit(limit).fetchAll(db)
-    }
-
-    /// The code just before and just after `code`, to find the shortest prefix that tells it apart.
-    static func neighbours(of code: String, db: Database) throws -> [String] {
-        let before = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM household WHERE code < ? ORDER BY code DESC LIMIT 1"), arguments: [code])
-        let after = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM household WHERE code > ? ORDER BY code LIMIT 1"), arguments: [code])
-        return [before, after].compactMap { $0 }
+        try HouseholdRecord.fetchAll(
+            db,
+            sql: """
+                SELECT h.* FROM household_fold f JOIN household h ON h.key = f.key
+                WHERE f.code >= ? AND f.code < ? ORDER BY f.code LIMIT ?
+                """, arguments: [prefix, prefix + "~", limit])
     }
 
     /// Households counted under their own code, by village then code; `villageKey` limits them to one village.
@@ -200,7 +208,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
     }
 
     static func merged(into code: String, db: Database) throws -> [String] {
-        try HouseholdRecord.filter(Columns.mergedInto == code).order(Columns.code).fetchAll(db).map(\.code)
+        try HouseholdLinkRecord.merged(into: code, db: db).filter { try find($0, db: db) != nil }
     }
 
     /// Counted households not covered yet, by village, then follow-up date.
@@ -266,7 +274,7 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         }
     }
 
-    static func delete(codes: [String], db: Database) throws {
-        for code in codes { try db.cachedStatement(sql: "DELETE FROM household WHERE code = ?").execute(arguments: [code]) }
+    static func delete(key: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM household WHERE key = ?").execute(arguments: [key])
     }
 }

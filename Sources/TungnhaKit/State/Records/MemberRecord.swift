@@ -6,6 +6,7 @@ struct MemberRecord: DerivedRecord, Equatable {
     static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
+        case householdKey = "household_key"
         case code, household
         case recordedIn = "recorded_in"
         case scheme, commune
@@ -20,6 +21,8 @@ struct MemberRecord: DerivedRecord, Equatable {
         case addedMillis = "added_ms"
     }
 
+    /// The key of the household it counts under (`household_fold`).
+    var householdKey: Int64
     var code: String
     var household: String
     var recordedIn: String
@@ -37,7 +40,8 @@ struct MemberRecord: DerivedRecord, Equatable {
     var able: Bool
     var addedMillis: Int64
 
-    init(_ member: MemberState, root: HouseholdState, villageKey: String? = nil) {
+    init(_ member: MemberState, root: HouseholdState, rootKey: Int64, villageKey: String? = nil) {
+        householdKey = rootKey
         code = member.code
         household = member.household
         recordedIn = member.recordedIn
@@ -55,6 +59,7 @@ struct MemberRecord: DerivedRecord, Equatable {
     }
 
     init(row: Row) throws {
+        householdKey = row[Columns.householdKey]
         code = row[Columns.code]
         household = row[Columns.household]
         recordedIn = row[Columns.recordedIn]
@@ -76,6 +81,7 @@ struct MemberRecord: DerivedRecord, Equatable {
 
     func cell(_ column: Columns) -> Cell {
         switch column {
+        case .householdKey: return .int(householdKey)
         case .code: return .text(code)
         case .household: return .text(household)
         case .recordedIn: return .text(recordedIn)
@@ -106,31 +112,41 @@ struct MemberRecord: DerivedRecord, Equatable {
 
     // MARK: Reading
 
+    /// A member by its whole code, in whichever household (a scan: members are found by household first).
     static func find(_ code: String, db: Database) throws -> MemberRecord? {
-        try MemberRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE code = ?"), arguments: [code])
+        try MemberRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM member WHERE code = ? LIMIT 1"), arguments: [code])
     }
 
+    /// Members whose code starts with `prefix`: within one household (its root's code), or anywhere.
     static func withPrefix(_ prefix: String, household: String?, limit: Int, db: Database) throws -> [MemberRecord] {
         var request = MemberRecord.filter(Columns.code >= prefix && Columns.code < prefix + "~")
-        if let household { request = request.filter(Columns.household == household) }
+        if let household {
+            guard let key = try HouseholdFoldRecord.key(of: household, db: db) else { return [] }
+            request = request.filter(Columns.householdKey == key)
+        }
         return try request.order(Columns.code).limit(limit).fetchAll(db)
     }
 
+    /// The member codes of the household `code` belongs to, beside it, to tell it apart from them.
     static func neighbours(of code: String, db: Database) throws -> [String] {
-        let before = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM member WHERE code < ? ORDER BY code DESC LIMIT 1"), arguments: [code])
-        let after = try String.fetchOne(db.cachedStatement(sql: "SELECT code FROM member WHERE code > ? ORDER BY code LIMIT 1"), arguments: [code])
-        return [before, after].compactMap { $0 }
+        guard let key = try Int64.fetchOne(db.cachedStatement(sql: "SELECT household_key FROM member WHERE code = ? LIMIT 1"), arguments: [code])
+        else { return [] }
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT code FROM member WHERE household_key = ? AND code != ?"), arguments: [key, code])
     }
 
     /// The members counted under a household: current ones first, then by year of birth.
     static func of(household: String, db: Database) throws -> [MemberRecord] {
-        try MemberRecord.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM member WHERE household = ? ORDER BY status != 'present', birth_year, code"), arguments: [household])
+        guard let key = try HouseholdFoldRecord.key(of: household, db: db) else { return [] }
+        return try of(householdKey: key, db: db)
     }
 
-    static func exists(_ code: String, db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM member WHERE code = ?"), arguments: [code]) ?? false
+    static func of(householdKey: Int64, db: Database) throws -> [MemberRecord] {
+        try MemberRecord.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM member WHERE household_key = ? ORDER BY status != 'present', birth_year, code"),
+            arguments: [householdKey])
     }
+
+    static func exists(_ code: String, db: Database) throws -> Bool { try find(code, db: db) != nil }
 
     /// Counted members by the volunteer of their household's last visit and year of birth (the volunteer report).
     static func volunteerFigures(db: Database) throws -> [(scheme: Scheme, commune: String, volunteer: String, birthYear: Int, members: Int, dvctt: Int, level2: Int)] {
@@ -139,7 +155,7 @@ struct MemberRecord: DerivedRecord, Equatable {
             sql: """
                 SELECT m.scheme, m.commune, coalesce(h.last_volunteer, '') AS volunteer, m.birth_year, count(*) AS members,
                     coalesce(sum(m.dvctt = 1), 0) AS dvctt, coalesce(sum(m.vneid = 'level2'), 0) AS level2
-                FROM member m JOIN household h ON h.code = m.household WHERE m.counted = 1
+                FROM member m JOIN household h ON h.key = m.household_key WHERE m.counted = 1
                 GROUP BY m.scheme, m.commune, volunteer, m.birth_year
                 """
         ).map { row in
@@ -147,11 +163,11 @@ struct MemberRecord: DerivedRecord, Equatable {
         }
     }
 
-    static func delete(household: String, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM member WHERE household = ?").execute(arguments: [household])
+    static func delete(householdKey: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM member WHERE household_key = ?").execute(arguments: [householdKey])
     }
 
-    static func delete(code: String, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM member WHERE code = ?").execute(arguments: [code])
+    static func delete(householdKey: Int64, code: String, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM member WHERE household_key = ? AND code = ?").execute(arguments: [householdKey, code])
     }
 }

@@ -6,6 +6,7 @@ struct VisitRecord: DerivedRecord, Equatable {
     static let replaceSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
+        case householdKey = "household_key"
         case household, event
         case recordedIn = "recorded_in"
         case at
@@ -15,6 +16,7 @@ struct VisitRecord: DerivedRecord, Equatable {
         case note, observed
     }
 
+    var householdKey: Int64
     var event: String
     var household: String
     var recordedIn: String
@@ -29,7 +31,8 @@ struct VisitRecord: DerivedRecord, Equatable {
     /// How many members it observed.
     var observed: Int
 
-    init(_ visit: VisitState) {
+    init(_ visit: VisitState, rootKey: Int64) {
+        householdKey = rootKey
         event = visit.event
         household = visit.household
         recordedIn = visit.recordedIn
@@ -45,6 +48,7 @@ struct VisitRecord: DerivedRecord, Equatable {
     }
 
     init(row: Row) throws {
+        householdKey = row[Columns.householdKey]
         event = row[Columns.event]
         household = row[Columns.household]
         recordedIn = row[Columns.recordedIn]
@@ -61,6 +65,7 @@ struct VisitRecord: DerivedRecord, Equatable {
 
     func cell(_ column: Columns) -> Cell {
         switch column {
+        case .householdKey: return .int(householdKey)
         case .event: return .text(event)
         case .household: return .text(household)
         case .recordedIn: return .text(recordedIn)
@@ -78,15 +83,17 @@ struct VisitRecord: DerivedRecord, Equatable {
     }
 
     static func find(_ event: String, household: String, db: Database) throws -> VisitRecord? {
-        try VisitRecord.filter(Columns.household == household && Columns.event == event).fetchOne(db)
+        guard let key = try HouseholdFoldRecord.key(of: household, db: db) else { return nil }
+        return try VisitRecord.filter(Columns.householdKey == key && Columns.event == event).fetchOne(db)
     }
 
     /// A household's visits, latest first.
     static func of(household: String, db: Database) throws -> [VisitRecord] {
-        try VisitRecord.filter(Columns.household == household).order(Columns.atMillis.desc).fetchAll(db)
+        guard let key = try HouseholdFoldRecord.key(of: household, db: db) else { return [] }
+        return try VisitRecord.filter(Columns.householdKey == key).order(Columns.atMillis.desc).fetchAll(db)
     }
 
-    static func delete(household: String, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM visit WHERE household = ?").execute(arguments: [household])
+    static func delete(householdKey: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "DELETE FROM visit WHERE household_key = ?").execute(arguments: [householdKey])
     }
 }
