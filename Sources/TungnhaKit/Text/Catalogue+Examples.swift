@@ -29,7 +29,8 @@ public enum HelpExample {
                 "tungnha visit VQJZ --outcome \(outcome) --by \"Lan\" --assist \(help) --member 7XT7:vneid=2,login=yes,dvctt=yes",
                 "tungnha visit DCNM --outcome \(l.pick("vắng", "absent")) --at \"20/11/2026 10:30\"", "tungnha visit   " + guided,
             ]
-        case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\""]
+        case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\"", "tungnha void 8d41b7a0 --whole-household"]
+        case "unvoid": return ["tungnha unvoid 8d41b7a0"]
         case "export": return ["tungnha export", "tungnha export --again 3"]
         case "merge": return ["tungnha merge /media/usb/tungnha"]
         case "sync", "sync status": return ["tungnha sync status"]
