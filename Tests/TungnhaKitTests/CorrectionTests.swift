@@ -181,4 +181,22 @@ import Testing
         _ = try laptop.unvoid(event: String(void.prefix(8)), reason: nil)
         #expect(try laptop.households().map(\.code) == [keep.code])
     }
+
+    /// A store whose state was derived when a void of a void counted for nothing derives it again when opened.
+    @Test func anOlderStoreHoldingAnUndoingDerivesItsStateAgain() throws {
+        let folder = TemporaryFolder()
+        let laptop = try phuLyLaptop(folder)
+        let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Văn An"))
+        let record = String(try registration(laptop, household.code).prefix(8))
+        _ = try laptop.void(event: record, reason: nil)
+        _ = try laptop.unvoid(event: record, reason: nil)
+        // What the earlier rule derived: the household gone.
+        try laptop.write { db in
+            try db.execute(sql: "DELETE FROM household")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '2027-01-void-of-void-undoes'")
+        }
+        #expect(try laptop.households().isEmpty)
+        let reopened = try Store.open(at: folder.file("laptop.sqlite"), environment: environment(TestClock()))
+        #expect(try reopened.households().map(\.code) == [household.code])
+    }
 }
