@@ -111,6 +111,10 @@ enum RecordDetails {
             put("target", target)
             put("targetType", replacement.kind.rawValue)
             details += try of(replacement, names: names, event: find)
+        case .deviceCopied(let copy):
+            put("source", copy.source)
+            put("sourceSeq", String(copy.sourceSeq))
+            put("how", copy.how.rawValue)
         }
         return details
     }

@@ -216,6 +216,7 @@ enum Migrations {
         registerHouseholds(&migrator)
         registerFoldingMigrations(&migrator)
         registerCorrectionMigrations(&migrator)
+        registerCopyMigrations(&migrator)
         return migrator
     }
 }

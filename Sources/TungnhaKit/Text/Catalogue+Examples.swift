@@ -34,6 +34,9 @@ public enum HelpExample {
         case "export": return ["tungnha export", "tungnha export --again 3"]
         case "merge": return ["tungnha merge /media/usb/tungnha"]
         case "sync", "sync status": return ["tungnha sync status"]
+        case "sync reissue": return ["tungnha sync reissue"]
+        case "backup": return ["tungnha backup /media/usb/tungnha-2026-11-20.sqlite"]
+        case "restore": return ["tungnha restore /media/usb/tungnha-2026-11-20.sqlite", "tungnha restore /media/usb/tungnha-2026-11-20.sqlite --replace"]
         case "conflicts": return ["tungnha conflicts"]
         case "duplicates": return ["tungnha duplicates --limit 20"]
         case "report": return ["tungnha report --by village --as-of 2026-10-18", "tungnha report --format html --out bao-cao.html"]
@@ -43,7 +46,7 @@ public enum HelpExample {
         case "register households": return ["tungnha register households so-ho-to-5.xlsx --dry-run", "tungnha register households so-ho-to-5.xlsx"]
         case "followups": return ["tungnha followups --village \"Tổ dân phố Lê Lợi\""]
         case "demo": return ["tungnha demo --dir demo --force"]
-        case "where": return ["tungnha where", "tungnha where --db /media/usb/tungnha.sqlite"]
+        case "where": return ["tungnha where", "tungnha where --db /media/usb/tungnha.sqlite", "tungnha where --moved"]
         default: return []
         }
     }
@@ -58,6 +61,8 @@ public struct DataLocation: Sendable, Codable, Equatable {
     public var storeExists: Bool
     public var exports: String
     public var quarantine: String
+    /// Whether the store is the file it was bound to (nil when there is no store).
+    public var binding: BindingStatus? = nil
 
     public init(store: String, source: Source, storeExists: Bool, exports: String, quarantine: String) {
         self.store = store
@@ -86,10 +91,10 @@ extension Messages {
         case .home: how = l.pick("mặc định, trong thư mục ẩn .local của thư mục nhà", "the default, in the hidden folder .local of the home folder")
         }
         let state = location.storeExists
-            ? ""
+            ? location.binding.flatMap { bindingLine($0, l) }.map { "\n" + $0 } ?? ""
             : l.pick("\n  (chưa có: tạo bằng tungnha init)", "\n  (not there yet: create it with tungnha init)")
         return [
-            l.pick("Kho dữ liệu (một tệp SQLite; sao lưu tệp này là sao lưu mọi thứ): ", "Store (one SQLite file; copying it backs up everything): "),
+            l.pick("Kho dữ liệu (một tệp SQLite; sao lưu: tungnha backup TỆP): ", "Store (one SQLite file; back it up with tungnha backup FILE): "),
             "  " + location.store + "  (" + how + ")" + state,
             l.pick("Tệp đồng bộ xuất ra (tungnha export, mặc định trong thư mục đang đứng):", "Batch files written by tungnha export (by default in the current folder):"),
             "  " + location.exports,
