@@ -211,3 +211,18 @@ import TungnhaKit
         #expect(try cli.run("household", "list", "--json", db: "restored.sqlite").stdout == cli.run("household", "list", "--json", db: "district.sqlite").stdout)
     }
 }
+
+/// The commands of safe corrections and copies explain themselves, with an example, like every other.
+@Suite struct CopyAndCorrectionHelpTests {
+    @Test func eachNewCommandHasHelpWithAnExample() throws {
+        let cli = CLI()
+        for command in ["unvoid", "backup", "restore", "sync reissue"] {
+            let output = try cli.run(command.split(separator: " ").map(String.init) + ["--help"], db: nil)
+            #expect(output.status == 0, "\(command): \(output.stderr)")
+            #expect(output.stdout.contains("CÁCH DÙNG: tungnha \(command)"), "\(command)")
+            #expect(output.stdout.contains("VÍ DỤ:\n  tungnha \(command)"), "\(command)")
+        }
+        #expect(try cli.run(["void", "--help"], db: nil).stdout.contains("--whole-household"))
+        #expect(try cli.run(["where", "--help", "--lang", "en"], db: nil).stdout.contains("--moved"))
+    }
+}

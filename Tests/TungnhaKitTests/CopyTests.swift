@@ -118,6 +118,20 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: again.replaced!))
     }
 
+    /// Every command checks its store: a command that only reads must not wait behind a long merge's write lock.
+    @Test func checkingABoundStoreNeedsNoWriteLock() throws {
+        let folder = TemporaryFolder()
+        let laptop = try phuLyLaptop(folder)
+        let other = try DatabaseQueue(path: folder.file("laptop.sqlite"))
+        try other.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN IMMEDIATE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            let start = Date()
+            #expect(try laptop.checkCopy() == nil)
+            #expect(Date().timeIntervalSince(start) < 5)
+        }
+    }
+
     @Test func rangesOfNumbers() {
         #expect([Int64]([3, 4, 5, 9, 11, 12]).ranges == "3–5, 9, 11–12")
         #expect([Int64]([7]).ranges == "7")

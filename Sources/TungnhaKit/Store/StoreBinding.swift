@@ -93,6 +93,12 @@ extension Store {
     /// is recorded. A store never bound (made by an earlier version) is bound now. A backup is refused.
     public func checkCopy() throws -> IdentityChange? {
         let here = FileBinding.here(path, environment)
+        // Read first: a command that only reads must not wait for the write lock a long merge holds.
+        let settled = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [FileBinding.backupKey]) == nil
+                && (try FileBinding.stored(db)).map { $0.isSameFile(as: here) && $0.path == here.path } == true
+        }
+        if settled { return nil }
         return try write { db in
             if try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [FileBinding.backupKey]) != nil {
                 throw CopyError.isBackup(path: path)
