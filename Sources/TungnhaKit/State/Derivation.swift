@@ -117,12 +117,16 @@ public enum Derivation {
     /// taken out, so voiding a void undoes it and voiding that again redoes it. A void of a correction counts for
     /// nothing, and so do voids that target each other in a loop. It depends on the set of events only, not their order.
     public static func voidedIDs(_ events: [Event]) -> Set<String> {
-        var kinds: [String: EventKind] = [:]
         var targets: [String: String] = [:]
+        var corrections = Set<String>()
         for event in events {
-            kinds[event.id] = event.kind
-            if case .eventVoided(let target, _) = event.body { targets[event.id] = target }
+            switch event.body {
+            case .eventVoided(let target, _): targets[event.id] = target
+            case .eventCorrected: corrections.insert(event.id)
+            default: break
+            }
         }
+        guard !targets.isEmpty else { return [] }
         // Which voids count, from the voids no void targets (they count) towards the voids they target.
         var waiting: [String: Int] = [:]
         for target in targets.values where targets[target] != nil { waiting[target, default: 0] += 1 }
@@ -140,7 +144,7 @@ public enum Derivation {
             }
         }
         var voided = Set<String>()
-        for (void, target) in targets where counts[void] == true && kinds[target] != .eventCorrected { voided.insert(target) }
+        for (void, target) in targets where counts[void] == true && !corrections.contains(target) { voided.insert(target) }
         return voided
     }
 
