@@ -137,8 +137,8 @@ extension Messages {
 
     public static func moveAccepted(was: String, path: String, _ l: Language) -> String {
         l.pick(
-            "Đã ghi nhận: kho được chuyển từ \(was) sang \(path) và vẫn giữ mã máy. Đừng dùng bản ở chỗ cũ nữa: nếu hai bản cùng được dùng, huyện sẽ báo hai máy ghi chung một mã máy.",
-            "Noted: the store moved from \(was) to \(path) and keeps its device id. Do not use the old file any more: if both are used, the district will report two machines under one device id.")
+            "Đã ghi nhận: kho được chuyển từ \(was) sang \(path) và vẫn giữ mã máy. Đừng dùng bản ở chỗ cũ nữa: nếu hai bản cùng được dùng, huyện sẽ báo hai máy ghi chung một mã máy. Tiếp theo: làm việc như thường.",
+            "Noted: the store moved from \(was) to \(path) and keeps its device id. Do not use the old file any more: if both are used, the district will report two machines under one device id. Next: work as usual.")
     }
 
     /// What `where` says of a store that is not the file it was bound to.

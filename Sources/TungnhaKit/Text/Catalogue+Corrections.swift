@@ -88,6 +88,9 @@ extension Messages {
             text += "\n" + l.pick(
                 "Hộ \(household.shortCode) đã trở lại: \(household.members) thành viên, \(household.visits) lượt đến hộ. Xem: tungnha household show \(household.shortCode)",
                 "Household \(household.shortCode) is back: \(household.members) members, \(household.visits) visits. See: tungnha household show \(household.shortCode)")
+        } else if let code = result.record.household {
+            let short = String(code.prefix(ShortCode.shownLength))
+            text += "\n" + l.pick("Xem: tungnha household history \(short)", "See: tungnha household history \(short)")
         }
         return text
     }
