@@ -25,8 +25,13 @@ struct Console {
 
     var storePath: String { Store.location(flag: options.db, environment: Console.environment) }
 
+    /// Opens the store; a store found to be a copy takes a new device id first, and says so.
     func openStore(missing hint: StoreError.Hint = .initLaptop) throws -> Store {
-        try Store.open(at: storePath, environment: StoreEnvironment.from(Console.environment), missingHint: hint)
+        let store = try Store.open(at: storePath, environment: StoreEnvironment.from(Console.environment), missingHint: hint)
+        if let change = try store.checkCopy() {
+            FileHandle.standardError.write(Data((Messages.copyFound(change, language) + "\n").utf8))
+        }
+        return store
     }
 
     /// Prints `value` as JSON with `--json`, else the catalogue's text for it.

@@ -23,7 +23,17 @@ struct Export: ParsableCommand {
             let store = try console.openStore()
             let progress = Progress(console, Messages.exportProgressLabel(console.language))
             defer { progress.finish() }
-            let result = try again.map { try store.exportAgain($0, to: out) } ?? store.export(to: out, commune: commune, scheme: scheme)
+            // Events of an earlier device id of this store go first, as that id's batch.
+            let handovers = again == nil ? try store.exportHandovers(to: out) : []
+            var result: ExportResult
+            do {
+                result = try again.map { try store.exportAgain($0, to: out) } ?? store.export(to: out, commune: commune, scheme: scheme)
+            } catch ExportError.nothingNew where !handovers.isEmpty {
+                progress.finish()
+                console.emit(handovers) { l in Messages.handoverBatches(handovers, l) }
+                return
+            }
+            result.handovers = handovers.isEmpty ? nil : handovers
             progress.finish()
             console.emit(result) { l in Messages.exported(result, l) }
         }

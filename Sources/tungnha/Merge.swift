@@ -40,6 +40,11 @@ struct Merge: ParsableCommand {
             }
             progress.finish()
             console.emit(outcome) { l in Messages.mergeSummary(outcome, l) }
+            // Two machines under one device id: nothing is lost, but someone must act.
+            if let alarm = Messages.forkAlarm(outcome, role: try store.identity().role, l) {
+                FileHandle.standardError.write(Data((alarm + "\n").utf8))
+                throw ExitCode(3)
+            }
             // Some files were refused: the others were applied, but the caller must know.
             if outcome.refused > 0 { throw ExitCode(2) }
         }

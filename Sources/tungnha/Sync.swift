@@ -3,7 +3,7 @@ import TungnhaKit
 
 struct Sync: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(abstract: HelpText.sync.text(Language.current), subcommands: [Status.self])
+        CommandConfiguration(abstract: HelpText.sync.text(Language.current), subcommands: [Status.self, Reissue.self])
     }
 
     struct Status: ParsableCommand {
@@ -15,6 +15,19 @@ struct Sync: ParsableCommand {
             try Console.run(global) { console in
                 let status = try console.openStore().syncStatus()
                 console.emit(status) { l in Messages.syncStatus(status, l) }
+            }
+        }
+    }
+
+    struct Reissue: ParsableCommand {
+        static var configuration: CommandConfiguration { CommandConfiguration(abstract: CopyHelp.reissue.text(Language.current)) }
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            try Console.run(global) { console in
+                let result = try console.openStore().reissue()
+                console.emit(result) { l in Messages.reissued(result, l) }
             }
         }
     }

@@ -11,8 +11,8 @@ struct Tungnha: ParsableCommand {
             discussion: HelpText.discussion.text(Language.current),
             version: TungnhaVersion.string,
             subcommands: [
-                Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Export.self, Merge.self,
-                Sync.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
+                Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Unvoid.self, Export.self, Merge.self,
+                Sync.self, Backup.self, Restore.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
                 Where.self,
             ])
     }

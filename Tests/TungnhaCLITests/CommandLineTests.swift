@@ -60,7 +60,7 @@ import Testing
         let vietnamese = try cli.run(["houshold", "list"], db: nil)
         #expect(vietnamese.stderr == "Lỗi: Lệnh tungnha không có lệnh con 'houshold'. Có phải bạn muốn 'household'?\nXem cách dùng: tungnha --help\n")
         let far = try cli.run(["sync", "zzz"], db: nil)
-        #expect(far.stderr == "Lỗi: Lệnh tungnha sync không có lệnh con 'zzz'. Các lệnh con: status.\nXem cách dùng: tungnha sync --help\n")
+        #expect(far.stderr == "Lỗi: Lệnh tungnha sync không có lệnh con 'zzz'. Các lệnh con: status, reissue.\nXem cách dùng: tungnha sync --help\n")
     }
 
     @Test func misspeltOptionSuggests() throws {

@@ -57,10 +57,11 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case visitRecorded = "visit.recorded"
     case eventVoided = "event.voided"
     case eventCorrected = "event.corrected"
+    case deviceCopied = "device.copied"
 
     var needsHousehold: Bool {
         switch self {
-        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected: return false
+        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied: return false
         default: return true
         }
     }
@@ -84,6 +85,7 @@ public indirect enum EventBody: Sendable, Equatable {
     case visitRecorded(VisitData)
     case eventVoided(target: String, reason: String?)
     case eventCorrected(target: String, replacement: EventBody)
+    case deviceCopied(DeviceCopy)
 
     public var kind: EventKind {
         switch self {
@@ -97,7 +99,33 @@ public indirect enum EventBody: Sendable, Equatable {
         case .visitRecorded: return .visitRecorded
         case .eventVoided: return .eventVoided
         case .eventCorrected: return .eventCorrected
+        case .deviceCopied: return .deviceCopied
         }
+    }
+}
+
+/// A device whose store began as a copy of another device's store (restored from a backup, copied by hand, or
+/// taken on after two machines wrote under one id): the district learns that it continues `source`.
+public struct DeviceCopy: Sendable, Equatable {
+    public enum How: String, Sendable, CaseIterable, Codable {
+        /// `tungnha restore` of a backup.
+        case restore
+        /// A store copied by hand, found on its first run.
+        case copy
+        /// Two machines wrote under one id; this one took a new id and re-sent what the district lacked.
+        case fork
+    }
+
+    /// The device id the store had before.
+    public var source: String
+    /// The highest sequence number of `source` the store held then.
+    public var sourceSeq: Int64
+    public var how: How
+
+    public init(source: String, sourceSeq: Int64, how: How) {
+        self.source = source
+        self.sourceSeq = sourceSeq
+        self.how = how
     }
 }
 

@@ -138,6 +138,10 @@ public enum EventCodec {
             writeData(replacement, into: &out.bytes)
             out.string("target", target)
             out.string("targetType", replacement.kind.rawValue)
+        case .deviceCopied(let copy):
+            out.string("how", copy.how.rawValue)
+            out.string("source", copy.source)
+            out.number("sourceSeq", copy.sourceSeq)
         }
         bytes.append(contentsOf: out.close())
     }
@@ -215,6 +219,10 @@ public enum EventCodec {
             put("target", target)
             put("targetType", replacement.kind.rawValue)
             out["replacement"] = data(replacement)
+        case .deviceCopied(let copy):
+            put("source", copy.source)
+            out["sourceSeq"] = .int(copy.sourceSeq)
+            put("how", copy.how.rawValue)
         }
         return .object(out)
     }

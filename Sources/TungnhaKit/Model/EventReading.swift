@@ -57,6 +57,7 @@ extension EventCodec {
         let household = try reader.optionalString("household")
         if let household, !ShortCode.isValid(household) { throw reader.invalid("household", "code") }
         if kind.needsHousehold, household == nil { throw EventFormatError(path: "household", problem: .missing) }
+        if kind == .deviceCopied, household != nil { throw EventFormatError(path: "household", problem: .unknownField) }
         let member = try reader.optionalString("member")
         if let member, !ShortCode.isValid(member) { throw reader.invalid("member", "code") }
         if kind.needsMember, member == nil { throw EventFormatError(path: "member", problem: .missing) }
@@ -128,6 +129,15 @@ extension EventCodec {
             }
             body = .eventCorrected(
                 target: target, replacement: try self.body(targetKind, from: replacement, path: data.path("replacement"), trusted: trusted))
+        case .deviceCopied:
+            let source = try data.string("source")
+            guard EventID.isValid(source) else { throw data.invalid("source", "uuid") }
+            let sourceSeq = try data.integer("sourceSeq")
+            guard sourceSeq >= 0 else { throw data.invalid("sourceSeq", "integer >= 0") }
+            guard let how = DeviceCopy.How(rawValue: try data.string("how")) else {
+                throw data.invalid("how", DeviceCopy.How.allCases.map(\.rawValue).joined(separator: "|"))
+            }
+            body = .deviceCopied(DeviceCopy(source: source, sourceSeq: sourceSeq, how: how))
         }
         try data.finish()
         return body

@@ -99,16 +99,15 @@ public enum Derivation {
     // MARK: The void rule
 
     /// Drops voided events and puts each correction's content in place of the event it corrects.
-    /// A void or correction of a void or correction is ignored.
+    /// Voids and corrections themselves are never folded.
     static func effective(_ sorted: [Event]) -> [Event] {
-        let actions = Set(sorted.filter { $0.kind == .eventVoided || $0.kind == .eventCorrected }.map(\.id))
-        let voided = voidedIDs(sorted, actions: actions)
+        let voided = voidedIDs(sorted)
         var corrections: [String: EventBody] = [:]
         for event in sorted where !voided.contains(event.id) {
             if case .eventCorrected(let target, let replacement) = event.body { corrections[target] = replacement }
         }
         return sorted.compactMap { event in
-            if voided.contains(event.id) || actions.contains(event.id) { return nil }
+            if voided.contains(event.id) || event.kind == .eventVoided || event.kind == .eventCorrected { return nil }
             guard let replacement = corrections[event.id], replacement.kind == event.kind else { return event }
             var corrected = event
             corrected.body = replacement
@@ -116,16 +115,38 @@ public enum Derivation {
         }
     }
 
-    /// The ids the voids among `events` take out.
+    /// The void rule: the ids the voids among `events` take out. A void takes out its target unless it is itself
+    /// taken out, so voiding a void undoes it and voiding that again redoes it. A void of a correction counts for
+    /// nothing, and so do voids that target each other in a loop. It depends on the set of events only, not their order.
     public static func voidedIDs(_ events: [Event]) -> Set<String> {
-        voidedIDs(events, actions: Set(events.filter { $0.kind == .eventVoided || $0.kind == .eventCorrected }.map(\.id)))
-    }
-
-    private static func voidedIDs(_ events: [Event], actions: Set<String>) -> Set<String> {
-        var voided = Set<String>()
+        var targets: [String: String] = [:]
+        var corrections = Set<String>()
         for event in events {
-            if case .eventVoided(let target, _) = event.body, !actions.contains(target) { voided.insert(target) }
+            switch event.body {
+            case .eventVoided(let target, _): targets[event.id] = target
+            case .eventCorrected: corrections.insert(event.id)
+            default: break
+            }
         }
+        guard !targets.isEmpty else { return [] }
+        // Which voids count, from the voids no void targets (they count) towards the voids they target.
+        var waiting: [String: Int] = [:]
+        for target in targets.values where targets[target] != nil { waiting[target, default: 0] += 1 }
+        var counts: [String: Bool] = [:]
+        var ready = targets.keys.filter { waiting[$0] == nil }.map { ($0, true) }
+        while let (void, live) = ready.popLast() {
+            guard counts[void] == nil else { continue }
+            counts[void] = live
+            guard let target = targets[void], targets[target] != nil, counts[target] == nil else { continue }
+            if live {
+                ready.append((target, false))
+            } else {
+                waiting[target]! -= 1
+                if waiting[target] == 0 { ready.append((target, true)) }
+            }
+        }
+        var voided = Set<String>()
+        for (void, target) in targets where counts[void] == true && !corrections.contains(target) { voided.insert(target) }
         return voided
     }
 

@@ -61,7 +61,7 @@ enum DerivedTables {
             case .villageAdded, .villageChanged: communes.insert(event.commune)
             case .householdMerged: linksChanged = true
             case .eventVoided(let target, _), .eventCorrected(let target, _):
-                switch try EventLog.event(id: target, db: db)?.kind {
+                switch try actedOnKind(target, db: db) {
                 case .villageAdded?, .villageChanged?: communes.insert(event.commune)
                 case .householdMerged?: linksChanged = true
                 default: break
@@ -93,6 +93,14 @@ enum DerivedTables {
         for commune in communes.sorted() {
             try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
         }
+    }
+
+    /// The kind of event a void or correction finally acts on: through a void of a void, the event first voided.
+    static func actedOnKind(_ target: String, db: Database) throws -> EventKind? {
+        var seen: Set<String> = [target]
+        var event = try EventLog.event(id: target, db: db)
+        while case .eventVoided(let next, _)? = event?.body, seen.insert(next).inserted { event = try EventLog.event(id: next, db: db) }
+        return event?.kind
     }
 
     // MARK: One household

@@ -116,7 +116,7 @@ public struct HouseholdFold: Sendable, Equatable {
             if let consent = visit.consent {
                 setHousehold(code, [.consent: .flag(consent)], replaces: visit.replaces, source: record(event))
             }
-        case .householdMerged, .villageAdded, .villageChanged, .eventVoided, .eventCorrected:
+        case .householdMerged, .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied:
             break
         }
     }

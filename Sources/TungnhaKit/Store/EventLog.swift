@@ -126,11 +126,15 @@ enum EventLog {
         ).map(decode)
     }
 
-    /// Every merge, and the voids of merges.
+    /// Every merge, the voids of merges, and the voids of those voids.
     static func mergeEvents(db: Database) throws -> [Event] {
         let merges = try String.fetchAll(db, sql: "SELECT body FROM event WHERE type = 'household.merged'").map(decode)
         var events = merges
-        for merge in merges { events += try actions(on: merge.id, db: db) }
+        var acted = merges
+        while !acted.isEmpty {
+            acted = try acted.flatMap { try actions(on: $0.id, db: db) }
+            events += acted
+        }
         return events
     }
 

@@ -215,6 +215,8 @@ enum Migrations {
         migrator.registerMigration("2026-12-v2-one-owner", migrate: MigrationV2.migrate)
         registerHouseholds(&migrator)
         registerFoldingMigrations(&migrator)
+        registerCorrectionMigrations(&migrator)
+        registerCopyMigrations(&migrator)
         return migrator
     }
 }

@@ -97,19 +97,6 @@ extension Store {
         }
     }
 
-    /// The events of a household (and those merged into it), oldest first.
-    public func history(_ text: String) throws -> [EventView] {
-        try read { db in
-            let found = try Lookup.household(text, db: db)
-            let codes = [found.root] + (try HouseholdLinkRecord.merged(into: found.root, db: db))
-            let events = try HouseholdFoldRecord.events(of: codes, db: db).map(\.event).sorted { $0.order < $1.order }
-            let voided = Derivation.voidedIDs(events)
-            return events.map {
-                EventView(id: $0.id, type: $0.kind, at: $0.at.rfc3339, device: $0.device, seq: $0.seq, member: $0.member, voided: voided.contains($0.id))
-            }
-        }
-    }
-
     public func conflicts() throws -> [ConflictView] {
         try read { db in try Queries.conflicts(household: nil, db: db) }
     }

@@ -123,9 +123,7 @@ extension Store {
     }
 
     func void(_ target: Event, reason: String?, db: Database) throws -> EventView {
-        guard ![.eventVoided, .eventCorrected].contains(target.kind) else { throw RecordError.cannotVoid(type: target.kind) }
-        let already = try EventLog.actions(on: target.id, db: db).contains { $0.kind == .eventVoided }
-        if already { throw RecordError.alreadyVoided(event: String(target.id.prefix(8))) }
+        try checkVoidable(target, db: db)
         try append([Draft(household: target.household, commune: target.commune, body: .eventVoided(target: target.id, reason: reason))], db: db)
         return EventView(
             id: target.id, type: target.kind, at: target.at.rfc3339, device: target.device, seq: target.seq, member: target.member,

@@ -10,19 +10,24 @@ public struct StoreEnvironment: Sendable {
     var afterAppend: (@Sendable () throws -> Void)?
     /// For tests: how many files a merge appends together at most.
     var filesPerGroup = AppendGroup.fileLimit
+    /// This machine's id, which a store copied to another machine does not keep; nil reads /etc/machine-id.
+    public var machineID: String?
 
     public init(now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = RandomSource()) {
         self.now = now
         self.random = random
     }
 
-    /// The system clock, unless `TUNGNHA_NOW` (RFC 3339) fixes it, for tests and replays.
+    /// The system clock, unless `TUNGNHA_NOW` (RFC 3339) fixes it, for tests and replays; `TUNGNHA_MACHINE_ID`
+    /// stands for another machine in tests.
     public static func from(_ variables: [String: String]) -> StoreEnvironment {
+        var environment = StoreEnvironment()
         if let text = variables["TUNGNHA_NOW"], let fixed = Moment(rfc3339: text) {
             let seed = variables["TUNGNHA_SEED"].flatMap(UInt64.init) ?? UInt64(bitPattern: fixed.millis)
-            return StoreEnvironment(now: { fixed.date }, random: RandomSource(seed: seed))
+            environment = StoreEnvironment(now: { fixed.date }, random: RandomSource(seed: seed))
         }
-        return StoreEnvironment()
+        environment.machineID = variables["TUNGNHA_MACHINE_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        return environment
     }
 }
 
@@ -183,6 +188,7 @@ public final class Store: Sendable {
                     guard let value else { continue }
                     try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
                 }
+                try FileBinding.here(path, environment).save(db)
             }
             return (store, identity, true)
         } catch {

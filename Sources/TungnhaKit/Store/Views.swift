@@ -102,4 +102,20 @@ public struct EventView: Sendable, Codable, Equatable {
     public var seq: Int64
     public var member: String?
     public var voided: Bool
+    /// The household the record is about.
+    public var household: String? = nil
+    /// What the record set, field by field (`household history`).
+    public var details: [RecordDetail]? = nil
+}
+
+/// One thing a record set: a field of the format and its value as the format writes it.
+public struct RecordDetail: Sendable, Codable, Equatable {
+    /// `village`, `headName`, `outcome`, `observation`, `target`…
+    public var field: String
+    /// Nil when the record cleared the field, or when the value is withheld.
+    public var value: String?
+    /// The member an observation is about.
+    public var member: String? = nil
+    /// A name or phone of a household that has not agreed to names being kept: not shown.
+    public var withheld: Bool? = nil
 }

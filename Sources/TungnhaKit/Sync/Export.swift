@@ -15,6 +15,10 @@ public struct ExportResult: Sendable, Codable, Equatable {
     public var sha256: String
     /// True for `export --again`: the same bytes as the first time.
     public var again: Bool
+    /// For a batch of an earlier device id of this store (see `exportHandovers`): that id.
+    public var device: String? = nil
+    /// Batches of earlier device ids written with this one.
+    public var handovers: [ExportResult]? = nil
 }
 
 public enum ExportError: TungnhaError, Equatable {

@@ -180,7 +180,8 @@ extension Store {
                 outcome.knownEvents += 1
             case .clash(let existing):
                 let other = try existing.flatMap { try String.fetchOne(db, sql: "SELECT file FROM batch WHERE rowid = ?", arguments: [$0]) }
-                outcome.clashes.append(FileOutcome.Clash(event: event.id, line: parsed.line, otherFile: other))
+                let fork = try Forks.isFork(event, deviceKey: deviceKey, db: db)
+                outcome.clashes.append(FileOutcome.Clash(event: event.id, line: parsed.line, otherFile: other, forkOf: fork ? event.device : nil, seq: fork ? event.seq : nil))
                 try db.execute(
                     sql: "INSERT INTO event_clash (id, batch, existing_batch, body) VALUES (?, ?, ?, ?)",
                     arguments: [event.id, batchRow, existing, parsed.canonical])

@@ -51,6 +51,10 @@ public struct FileOutcome: Sendable, Codable, Equatable {
         public var line: Int
         /// The file the stored event came from; nil when it was recorded on this machine.
         public var otherFile: String?
+        /// Set for a fork: another event of this device already holds this sequence number (two machines wrote
+        /// under one device id). The event is kept aside, not applied.
+        public var forkOf: String? = nil
+        public var seq: Int64? = nil
     }
 
     public var file: String
@@ -80,8 +84,9 @@ public struct MergeOutcome: Sendable, Codable, Equatable {
     public var newEvents: Int { files.reduce(0) { $0 + $1.newEvents } }
     public var knownEvents: Int { files.reduce(0) { $0 + $1.knownEvents } }
     public var clashes: Int { files.reduce(0) { $0 + $1.clashes.count } }
+    public var forks: Int { files.reduce(0) { $0 + $1.clashes.filter { $0.forkOf != nil }.count } }
 
-    enum CodingKeys: String, CodingKey { case files, applied, alreadyMerged, refused, newEvents, knownEvents, clashes }
+    enum CodingKeys: String, CodingKey { case files, applied, alreadyMerged, refused, newEvents, knownEvents, clashes, forks }
 
     public init(files: [FileOutcome]) { self.files = files }
 
@@ -98,5 +103,6 @@ public struct MergeOutcome: Sendable, Codable, Equatable {
         try container.encode(newEvents, forKey: .newEvents)
         try container.encode(knownEvents, forKey: .knownEvents)
         try container.encode(clashes, forKey: .clashes)
+        try container.encode(forks, forKey: .forks)
     }
 }

@@ -35,6 +35,12 @@ public struct SyncStatus: Sendable, Codable, Equatable {
     public var devices: [Device]
     /// Events seen with a known id but other content.
     public var clashes: Int
+    /// Device ids two machines wrote under, with the numbers both used (among `clashes`).
+    public var forks: [ForkView] = []
+    /// Devices that continue another (a restore, a copy, a fork).
+    public var successions: [SuccessionView] = []
+    /// This store's events under an earlier device id that wait for the next export.
+    public var handoverWaiting: Int = 0
 
     /// 2024-01-01 00:00 in Vietnam: the teams began after it.
     public static let earliestPlausible = Moment(rfc3339: "2024-01-01T00:00:00+07:00")!.millis
@@ -91,9 +97,11 @@ extension Store {
                         suspiciousTimes: suspicious.count, suspiciousExamples: Array(suspicious.prefix(3))))
             }
             devices.sort { ($0.commune, $0.label, $0.device) < ($1.commune, $1.label, $1.device) }
-            return SyncStatus(
+            var status = SyncStatus(
                 role: identity.role, label: identity.label, notExported: pending, lastExport: last, devices: devices,
                 clashes: try Int.fetchOne(db, sql: "SELECT count(*) FROM event_clash") ?? 0)
+            (status.forks, status.successions, status.handoverWaiting) = (try SyncStatus.forks(db), try SyncStatus.successions(db), try handoverWaiting(db))
+            return status
         }
     }
 }

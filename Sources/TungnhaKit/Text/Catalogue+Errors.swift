@@ -270,10 +270,14 @@ extension RecordError {
             return l.pick("Thôn/tổ dân phố \"\(name)\" đã có rồi. Xem danh sách: tungnha village list.", "The village \"\(name)\" is already there. See them all: tungnha village list.")
         case .cannotVoid(let type):
             return l.pick(
-                "Không huỷ được loại ghi nhận này (\(type.rawValue)): chỉ huỷ được việc ghi hộ, thành viên, lượt đến hộ, sửa thông tin hoặc gộp hộ.",
-                "This kind of record (\(type.rawValue)) cannot be voided: only registrations, members, visits, changes and merges can.")
+                "Không huỷ được loại ghi nhận này (\(type.rawValue)): chỉ huỷ được việc ghi hộ, thành viên, lượt đến hộ, sửa thông tin hoặc gộp hộ."
+                    + (type == .eventVoided ? " Để bỏ một việc huỷ nhầm: tungnha unvoid MÃ_GHI_NHẬN" : ""),
+                "This kind of record (\(type.rawValue)) cannot be voided: only registrations, members, visits, changes and merges can."
+                    + (type == .eventVoided ? " To undo a void made by mistake: tungnha unvoid RECORD" : ""))
         case .alreadyVoided(let event):
-            return l.pick("Ghi nhận \(event) đã bị huỷ trước đó; không có gì thay đổi.", "Record \(event) was already voided; nothing was changed.")
+            return l.pick(
+                "Ghi nhận \(event) đã bị huỷ trước đó; không có gì thay đổi. Nếu việc huỷ đó là nhầm: tungnha unvoid \(event)",
+                "Record \(event) was already voided; nothing was changed. If that void was a mistake: tungnha unvoid \(event)")
         case .mergeSame(let code):
             return l.pick("Không gộp một hộ vào chính nó (\(code)).", "A household cannot be merged into itself (\(code)).")
         case .mergeAcrossCommunes(let keep, let other):

@@ -89,12 +89,6 @@ public enum Messages {
         l.pick("Đã sửa thông tin thành viên \(member.shortCode).", "Changed member \(member.shortCode).")
     }
 
-    public static func voided(_ event: EventView, _ l: Language) -> String {
-        l.pick(
-            "Đã huỷ ghi nhận \(event.id.prefix(8)) (\(event.type.text(l))). Việc huỷ cũng là một ghi nhận và sẽ được gửi về huyện như mọi ghi nhận khác.",
-            "Voided record \(event.id.prefix(8)) (\(event.type.text(l))). The void is itself a record and goes to the district like any other.")
-    }
-
     public static func visitRecorded(_ visit: VisitView, household: HouseholdDetail, _ l: Language) -> String {
         let when = Moment(rfc3339: visit.at)?.display ?? visit.at
         var text = l.pick(
@@ -216,18 +210,5 @@ public enum Messages {
                 "At the next visit, record: tungnha visit \(summary.shortCode) --outcome met --member \(member):vneid=2,login=yes,dvctt=yes"))
         }
         return lines.joined(separator: "\n")
-    }
-
-    public static func history(_ events: [EventView], _ l: Language) -> String {
-        var table = TextTable(headers: [l.pick("Mã ghi nhận", "Record"), l.pick("Lúc", "At"), l.pick("Loại", "Kind"), l.pick("Thành viên", "Member"), ""])
-        table.rows = events.map { event in
-            [
-                String(event.id.prefix(8)), Moment(rfc3339: event.at)?.display ?? event.at, event.type.text(l), event.member.map { String($0.prefix(6)) } ?? "",
-                event.voided ? l.pick("đã huỷ", "voided") : "",
-            ]
-        }
-        return table.render() + "\n" + l.pick(
-            "Huỷ một ghi nhận nhầm: tungnha void MÃ_GHI_NHẬN --reason \"LÝ DO\"",
-            "Void a record made by mistake: tungnha void RECORD --reason \"REASON\"")
     }
 }

@@ -55,15 +55,22 @@ extension Messages {
                     "\(device.label): \(device.suspiciousTimes) events have times a wrong clock would give (before 2024, or after the batch was written), e.g. \(device.suspiciousExamples.joined(separator: ", ")). Check that laptop's clock; the events are kept but their order may be wrong."))
             }
         }
-        if status.clashes > 0 {
+        let copies = copyLines(status, l)
+        attention += copies.attention
+        if plainClashes(status) > 0 {
             attention.append(l.pick(
-                "\(status.clashes) ghi nhận trùng mã với ghi nhận đã có nhưng khác nội dung, không được áp dụng (có thể hai máy dùng chung một bản sao kho). Báo cán bộ kỹ thuật.",
-                "\(status.clashes) events had the id of a known one but other content and were not applied (perhaps two laptops share a copied store). Tell your technical officer."))
+                "\(plainClashes(status)) ghi nhận trùng mã với ghi nhận đã có nhưng khác nội dung, không được áp dụng (có thể hai máy dùng chung một bản sao kho). Báo cán bộ kỹ thuật.",
+                "\(plainClashes(status)) events had the id of a known one but other content and were not applied (perhaps two laptops share a copied store). Tell your technical officer."))
         }
         if !attention.isEmpty {
             lines.append("")
             lines.append(l.pick("Cần chú ý:", "Needs attention:"))
             lines += attention.map { "  " + $0 }
+        }
+        if !copies.notes.isEmpty {
+            lines.append("")
+            lines.append(l.pick("Về mã máy:", "About device ids:"))
+            lines += copies.notes.map { "  " + $0 }
         }
         return lines.joined(separator: "\n")
     }

@@ -115,9 +115,11 @@ extension Messages {
                 "Wrote batch \(result.batch) for commune \(result.commune): \(formatNumber(result.events, l)) events, everything this machine knows there, to \(result.file).\nSend it to the commune's laptops; each runs: tungnha merge FILE")
         }
         let range = "\(result.firstSeq ?? 0)–\(result.lastSeq ?? 0)"
+        let handovers = (result.handovers ?? []).isEmpty ? "" : "\n" + handoverBatches(result.handovers ?? [], l)
         return l.pick(
             "Đã xuất lô \(result.batch): \(formatNumber(result.events, l)) ghi nhận (số thứ tự \(range)) vào \(result.file).\nGửi tệp này về huyện (USB, Zalo hoặc email); máy chủ huyện chạy: tungnha merge TỆP",
             "Wrote batch \(result.batch): \(formatNumber(result.events, l)) events (sequence \(range)) to \(result.file).\nSend it to the district (USB stick, Zalo or email); the district runs: tungnha merge FILE")
+            + handovers
     }
 
     public static func quarantineNote(file: String, reason: BatchRefusal, at moment: Moment, _ l: Language) -> String {
@@ -135,6 +137,10 @@ extension Messages {
                 "\(formatNumber(file.newEvents, l)) ghi nhận mới, \(formatNumber(file.knownEvents, l)) đã có",
                 "\(formatNumber(file.newEvents, l)) new events, \(formatNumber(file.knownEvents, l)) already known")
             for clash in file.clashes {
+                if clash.forkOf != nil {
+                    text += "\n  " + forkClash(clash, l)
+                    continue
+                }
                 let other = clash.otherFile.map { ($0 as NSString).lastPathComponent } ?? l.pick("ghi trên máy này", "recorded on this machine")
                 text += "\n  " + l.pick(
                     "! dòng \(clash.line): ghi nhận \(clash.event.prefix(8)) trùng mã với ghi nhận từ \(other) nhưng khác nội dung; không áp dụng, cần người kiểm tra.",
@@ -163,9 +169,14 @@ extension Messages {
                 "Tệp áp dụng: \(outcome.applied) · đã gộp từ trước: \(outcome.alreadyMerged) · Tệp bị từ chối: \(outcome.refused)",
                 "Files applied: \(outcome.applied) · merged before: \(outcome.alreadyMerged) · refused: \(outcome.refused)"),
             l.pick(
-                "Ghi nhận mới: \(formatNumber(outcome.newEvents, l)) · đã có từ trước: \(formatNumber(outcome.knownEvents, l)) · trùng mã khác nội dung: \(outcome.clashes)",
-                "New events: \(formatNumber(outcome.newEvents, l)) · already known: \(formatNumber(outcome.knownEvents, l)) · same id, other content: \(outcome.clashes)"),
+                "Ghi nhận mới: \(formatNumber(outcome.newEvents, l)) · đã có từ trước: \(formatNumber(outcome.knownEvents, l)) · trùng mã khác nội dung: \(outcome.clashes - outcome.forks)",
+                "New events: \(formatNumber(outcome.newEvents, l)) · already known: \(formatNumber(outcome.knownEvents, l)) · same id, other content: \(outcome.clashes - outcome.forks)"),
         ]
+        if outcome.forks > 0 {
+            lines.append(l.pick(
+                "Hai máy ghi chung một mã máy: \(outcome.forks) ghi nhận được giữ riêng, chưa áp dụng (xem cảnh báo).",
+                "Two machines under one device id: \(outcome.forks) events kept aside, not applied (see the warning)."))
+        }
         if outcome.refused > 0 {
             lines.append(l.pick(
                 "Các tệp bị từ chối không được đưa vào kho; xem lý do ở trên và trong thư mục quarantine/.",

@@ -10,6 +10,8 @@ public struct DataLocation: Sendable, Codable, Equatable {
     public var storeExists: Bool
     public var exports: String
     public var quarantine: String
+    /// Whether the store is the file it was bound to (nil when there is no store).
+    public var binding: BindingStatus? = nil
 
     public init(store: String, source: Source, storeExists: Bool, exports: String, quarantine: String) {
         self.store = store
@@ -38,10 +40,10 @@ extension Messages {
         case .home: how = l.pick("mặc định, trong thư mục ẩn .local của thư mục nhà", "the default, in the hidden folder .local of the home folder")
         }
         let state = location.storeExists
-            ? ""
+            ? location.binding.flatMap { bindingLine($0, l) }.map { "\n" + $0 } ?? ""
             : l.pick("\n  (chưa có: tạo bằng tungnha init)", "\n  (not there yet: create it with tungnha init)")
         return [
-            l.pick("Kho dữ liệu (một tệp SQLite; sao lưu tệp này là sao lưu mọi thứ): ", "Store (one SQLite file; copying it backs up everything): "),
+            l.pick("Kho dữ liệu (một tệp SQLite; sao lưu: tungnha backup TỆP): ", "Store (one SQLite file; back it up with tungnha backup FILE): "),
             "  " + location.store + "  (" + how + ")" + state,
             l.pick("Tệp đồng bộ xuất ra (tungnha export, mặc định trong thư mục đang đứng):", "Batch files written by tungnha export (by default in the current folder):"),
             "  " + location.exports,

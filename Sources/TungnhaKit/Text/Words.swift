@@ -73,6 +73,7 @@ extension EventKind: Localized {
         case .visitRecorded: return l.pick("lượt đến hộ", "visit")
         case .eventVoided: return l.pick("huỷ ghi nhận", "record voided")
         case .eventCorrected: return l.pick("sửa lượt đến hộ", "visit corrected")
+        case .deviceCopied: return l.pick("máy tiếp nối mã máy cũ", "device continues an earlier id")
         }
     }
 }

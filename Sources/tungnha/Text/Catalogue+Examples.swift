@@ -31,10 +31,14 @@ public enum HelpExample {
                 "tungnha visit VQJZ --outcome \(outcome) --by \"Lan\" --assist \(help) --member 7XT7:vneid=2,login=yes,dvctt=yes",
                 "tungnha visit DCNM --outcome \(l.pick("vắng", "absent")) --at \"20/11/2026 10:30\"", "tungnha visit   " + guided,
             ]
-        case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\""]
+        case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\"", "tungnha void 8d41b7a0 --whole-household"]
+        case "unvoid": return ["tungnha unvoid 8d41b7a0"]
         case "export": return ["tungnha export", "tungnha export --again 3"]
         case "merge": return ["tungnha merge /media/usb/tungnha"]
         case "sync", "sync status": return ["tungnha sync status"]
+        case "sync reissue": return ["tungnha sync reissue"]
+        case "backup": return ["tungnha backup /media/usb/tungnha-2026-11-20.sqlite"]
+        case "restore": return ["tungnha restore /media/usb/tungnha-2026-11-20.sqlite", "tungnha restore /media/usb/tungnha-2026-11-20.sqlite --replace"]
         case "conflicts": return ["tungnha conflicts"]
         case "duplicates": return ["tungnha duplicates --limit 20"]
         case "report": return ["tungnha report --by village --as-of 2026-10-18", "tungnha report --format html --out bao-cao.html"]
@@ -44,7 +48,7 @@ public enum HelpExample {
         case "register households": return ["tungnha register households so-ho-to-5.xlsx --dry-run", "tungnha register households so-ho-to-5.xlsx"]
         case "followups": return ["tungnha followups --village \"Tổ dân phố Lê Lợi\""]
         case "demo": return ["tungnha demo --dir demo --force"]
-        case "where": return ["tungnha where", "tungnha where --db /media/usb/tungnha.sqlite"]
+        case "where": return ["tungnha where", "tungnha where --db /media/usb/tungnha.sqlite", "tungnha where --moved"]
         default: return []
         }
     }
