@@ -153,7 +153,7 @@ def validate_file(path, validators, named, digit_run):
     footer_offset = None
     events = 0
     offset = 0
-    ids, seqs = {}, {}
+    seqs = {}
     own_seqs = []
     for index, line in enumerate(lines):
         number = index + 1
@@ -175,8 +175,8 @@ def validate_file(path, validators, named, digit_run):
             if not isinstance(value, dict) or value.get("format") != FORMAT:
                 problems.append((1, 'not a batch file: line 1 must be the header with "format": "tungnha-batch"'))
                 break
-            if value.get("version") != 1 or not strict_integer(None, value.get("version")):
-                problems.append((1, f"format version {value.get('version')!r}; this document describes version 1"))
+            if value.get("version") != 2 or not strict_integer(None, value.get("version")):
+                problems.append((1, f"format version {value.get('version')!r}; this document describes version 2"))
                 break
             header = value
             before = len(problems)
@@ -213,9 +213,6 @@ def validate_file(path, validators, named, digit_run):
                     problems.append((number, f"seq {value['seq']} of the writing device is outside firstSeq..lastSeq ({shown})"))
                 else:
                     own_seqs.append(value["seq"])
-        if value["id"] in ids:
-            warnings.append((number, f"event id {value['id']} also on line {ids[value['id']]}"))
-        ids.setdefault(value["id"], number)
         key = (value["device"], value["seq"])
         if key in seqs:
             warnings.append((number, f"device {key[0][:8]} seq {key[1]} also on line {seqs[key]}"))

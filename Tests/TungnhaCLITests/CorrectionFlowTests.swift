@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TungnhaKit
 
 /// Voiding a whole household asks first; undoing the void gives the household back, on the laptop and at the district.
 @Suite struct CorrectionFlowTests {
@@ -16,7 +17,7 @@ import Testing
         try cli.run("member", "add", code, "--name", "Lê Thị Lý", "--birth-year", "1975")
         try cli.run("visit", code, "--outcome", "gặp", "--by", "Lan", "--member", "\(an["code"]!):vneid=2,login=yes,dvctt=yes")
         let history = try cli.json("household", "history", code) as! [[String: Any]]
-        registration = String((history[0]["id"] as! String).prefix(8))
+        registration = EventRef.short(history[0]["id"] as! String)
     }
 
     @Test func voidingTheRegistrationNeedsTheFlagAndUndoingItGivesTheHouseholdBack() throws {
@@ -74,7 +75,7 @@ import Testing
 
     @Test func otherVoidsAskNothing() throws {
         let history = try cli.json("household", "history", code) as! [[String: Any]]
-        let visit = String((history.first { $0["type"] as? String == "visit.recorded" }!["id"] as! String).prefix(8))
+        let visit = EventRef.short(history.first { $0["type"] as? String == "visit.recorded" }!["id"] as! String)
         let voided = try cli.run("void", visit)
         #expect(voided.status == 0)
         let household = try cli.json("household", "show", code) as! [String: Any]

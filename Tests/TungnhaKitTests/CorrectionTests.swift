@@ -31,12 +31,12 @@ import Testing
 
         clock.advance(minutes: 5)
         let record = try registration(laptop, household.code)
-        let preview = try laptop.voidPreview(event: String(record.prefix(8)))
+        let preview = try laptop.voidPreview(event: EventRef.short(record))
         #expect(preview.household?.members == 2)
         #expect(preview.household?.visits == 1)
         #expect(preview.household?.covered == true)
         #expect(preview.household?.headName == "Nguyễn Văn An")
-        _ = try laptop.void(event: String(record.prefix(8)), reason: "ghi nhầm")
+        _ = try laptop.void(event: EventRef.short(record), reason: "ghi nhầm")
         #expect(try laptop.households().isEmpty)
         // The commune's line goes with its only household.
         #expect(try laptop.report(ReportRequest()).rows.isEmpty)
@@ -44,16 +44,16 @@ import Testing
         #expect(try laptop.history(household.code).map(\.voided) == [true, false, false, false, false])
 
         clock.advance(minutes: 5)
-        let undone = try laptop.unvoid(event: String(record.prefix(8)), reason: nil)
+        let undone = try laptop.unvoid(event: EventRef.short(record), reason: nil)
         #expect(undone.household?.members == 2)
         #expect(try derived(laptop) == before)
         #expect(try laptop.household(household.code) == detail)
         #expect(try laptop.report(ReportRequest()) == report)
         // Undone already: nothing left to undo; voiding again works and hides it again.
-        #expect(throws: CorrectionError.notVoided(record: String(record.prefix(8)), type: .householdRegistered)) {
-            try laptop.unvoid(event: String(record.prefix(8)), reason: nil)
+        #expect(throws: CorrectionError.notVoided(record: EventRef.short(record), type: .householdRegistered)) {
+            try laptop.unvoid(event: EventRef.short(record), reason: nil)
         }
-        _ = try laptop.void(event: String(record.prefix(8)), reason: nil)
+        _ = try laptop.void(event: EventRef.short(record), reason: nil)
         #expect(try laptop.households().isEmpty)
     }
 
@@ -122,12 +122,10 @@ import Testing
         let registered = a.register("HHHHHHHHH1")
         // Two crafted voids naming each other, and a third naming the registration.
         let first = Event(
-            id: "11111111-1111-4111-8111-111111111111", device: deviceA, seq: 9, at: fixedStart, commune: phuLy, household: "HHHHHHHHH1",
-            body: .eventVoided(target: "22222222-2222-4222-8222-222222222222", reason: nil))
-        var second = first
-        second.id = "22222222-2222-4222-8222-222222222222"
-        second.seq = 10
-        second.body = .eventVoided(target: first.id, reason: nil)
+            device: deviceA, seq: 9, at: fixedStart, commune: phuLy, household: "HHHHHHHHH1",
+            body: .eventVoided(target: "\(deviceA):10", reason: nil))
+        let second = Event(
+            device: deviceA, seq: 10, at: fixedStart, commune: phuLy, household: "HHHHHHHHH1", body: .eventVoided(target: first.id, reason: nil))
         #expect(Derivation.voidedIDs([registered, first, second]).isEmpty)
         let third = a.make("HHHHHHHHH1", .eventVoided(target: registered.id, reason: nil))
         #expect(Derivation.voidedIDs([registered, first, second, third]) == [registered.id])
@@ -164,7 +162,7 @@ import Testing
         let folder = TemporaryFolder()
         let laptop = try phuLyLaptop(folder)
         let village = try laptop.read { db in try String.fetchOne(db, sql: "SELECT body FROM event WHERE type = 'village.added'") }!
-        let villageID = String(try EventLog.decode(village).id.prefix(8))
+        let villageID = EventRef.short(try EventLog.decode(village).id)
         _ = try laptop.void(event: villageID, reason: nil)
         #expect(try laptop.villages().isEmpty)
         _ = try laptop.unvoid(event: villageID, reason: nil)
@@ -174,11 +172,11 @@ import Testing
         let other = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyen Van An", address: "Số 12"))
         _ = try laptop.mergeHouseholds(keep: keep.code, other: other.code)
         let merge = try laptop.history(keep.code).first { $0.type == .householdMerged }!.id
-        _ = try laptop.void(event: String(merge.prefix(8)), reason: nil)
+        _ = try laptop.void(event: EventRef.short(merge), reason: nil)
         #expect(try laptop.households().count == 2)
         // Undone by naming the void itself this time.
         let void = try laptop.history(other.code).first { $0.type == .eventVoided }!.id
-        _ = try laptop.unvoid(event: String(void.prefix(8)), reason: nil)
+        _ = try laptop.unvoid(event: EventRef.short(void), reason: nil)
         #expect(try laptop.households().map(\.code) == [keep.code])
     }
 
@@ -187,7 +185,7 @@ import Testing
         let folder = TemporaryFolder()
         let laptop = try phuLyLaptop(folder)
         let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Văn An"))
-        let record = String(try registration(laptop, household.code).prefix(8))
+        let record = EventRef.short(try registration(laptop, household.code))
         _ = try laptop.void(event: record, reason: nil)
         _ = try laptop.unvoid(event: record, reason: nil)
         // What the earlier rule derived: the household gone.

@@ -240,7 +240,7 @@ final class ThreeDevices: @unchecked Sendable {
         return path
     }
 
-    func header(version: Int = 1, first: Int = 1, last: Int = 2, events: Int = 2, commune: String = "13285") -> String {
+    func header(version: Int = 2, first: Int = 1, last: Int = 2, events: Int = 2, commune: String = "13285") -> String {
         #"{"batch":1,"commune":"\#(commune)","device":"\#(deviceA)","deviceLabel":"Laptop","events":\#(events),"firstSeq":\#(first),"format":"tungnha-batch","kind":"device","lastSeq":\#(last),"scheme":"2025","signature":null,"tool":"test","version":\#(version),"writtenAt":"2026-11-20T17:00:00+07:00"}"#
     }
 
@@ -256,7 +256,7 @@ final class ThreeDevices: @unchecked Sendable {
     }
 
     @Test func anUnknownVersion() throws {
-        let path = try file([header(version: 2)] + events().map(EventCodec.canonical), name: "v2.jsonl")
+        let path = try file([header(version: 1)] + events().map(EventCodec.canonical), name: "v1.jsonl")
         #expect(try refusal(path) == ("unknownVersion", nil, 0))
     }
 

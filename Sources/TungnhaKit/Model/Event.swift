@@ -1,11 +1,13 @@
 /// One immutable change, made on one device. Households, members and coverage are derived from these.
+/// An event is named by its device and its place in that device's sequence: its `id` ("device:seq") is what
+/// voids, corrections and changes refer to, and no two events share it.
 public struct Event: Sendable, Equatable {
-    /// Globally unique (UUID).
-    public var id: String
     /// The device that made it.
-    public var device: String
+    public private(set) var device: String
     /// 1, 2, 3… per device, without gaps.
-    public var seq: Int64
+    public private(set) var seq: Int64
+    /// "device:seq", made once.
+    public private(set) var id: String
     /// When it happened, with the UTC offset it was written with.
     public var at: Moment
     public var commune: CommuneRef
@@ -13,24 +15,64 @@ public struct Event: Sendable, Equatable {
     public var household: String?
     /// The member it is about, if any.
     public var member: String?
+    /// Set on an event a laptop re-sent under a new device id (`sync reissue`): the id it had before.
+    public var reissueOf: String?
     public var body: EventBody
 
     public init(
-        id: String, device: String, seq: Int64, at: Moment, commune: CommuneRef,
-        household: String? = nil, member: String? = nil, body: EventBody
+        device: String, seq: Int64, at: Moment, commune: CommuneRef, household: String? = nil, member: String? = nil,
+        reissueOf: String? = nil, body: EventBody
     ) {
-        self.id = id
         self.device = device
         self.seq = seq
+        id = EventRef.text(device: device, seq: seq)
         self.at = at
         self.commune = commune
         self.household = household
         self.member = member
+        self.reissueOf = reissueOf
         self.body = body
     }
 
     public var kind: EventKind { body.kind }
     public var order: OrderKey { OrderKey(millis: at.millis, device: device, seq: seq) }
+
+    /// The same event under another device and sequence number (when a laptop re-sends what a copy of it lost).
+    func renumbered(device: String, seq: Int64) -> Event {
+        var copy = self
+        copy.device = device
+        copy.seq = seq
+        copy.id = EventRef.text(device: device, seq: seq)
+        return copy
+    }
+}
+
+/// How one event names another: "device:seq", the device's UUID and the event's sequence number.
+public enum EventRef {
+    public static func text(device: String, seq: Int64) -> String { device + ":" + String(seq) }
+
+    /// The device and sequence number of a well-formed reference.
+    public static func parse(_ text: String) -> (device: String, seq: Int64)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let device = String(text[..<colon])
+        let number = text[text.index(after: colon)...]
+        guard EventID.isValid(device), !number.isEmpty, number.count <= 18, number.allSatisfy(\.isASCIIDigit), number.first != "0",
+            let seq = Int64(number)
+        else { return nil }
+        return (device, seq)
+    }
+
+    public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+    /// As people see it: the device's first 8 characters and the number, "a943c319:57".
+    public static func short(_ text: String) -> String {
+        guard let (device, seq) = parse(text) else { return text }
+        return device.prefix(8) + ":" + String(seq)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 /// The one order in which events are folded, whatever order they arrived in: time, then device, then sequence.

@@ -6,13 +6,14 @@ public enum EventCodec {
     /// tests hold the two equal.
     public static func json(_ event: Event) -> JSONValue {
         var fields: JSONObject = [
-            "id": .string(event.id), "device": .string(event.device), "seq": .int(event.seq),
+            "device": .string(event.device), "seq": .int(event.seq),
             "at": .string(event.at.rfc3339), "commune": .string(event.commune.code),
             "scheme": .string(event.commune.scheme.rawValue), "type": .string(event.kind.rawValue),
             "data": data(event.body),
         ]
         if let household = event.household { fields["household"] = .string(household) }
         if let member = event.member { fields["member"] = .string(member) }
+        if let reissueOf = event.reissueOf { fields["reissueOf"] = .string(reissueOf) }
         return .object(fields)
     }
 
@@ -27,8 +28,8 @@ public enum EventCodec {
         writeData(event.body, into: &out.bytes)
         out.string("device", event.device)
         out.string("household", event.household)
-        out.string("id", event.id)
         out.string("member", event.member)
+        out.string("reissueOf", event.reissueOf)
         out.string("scheme", event.commune.scheme.rawValue)
         out.number("seq", event.seq)
         out.string("type", event.kind.rawValue)

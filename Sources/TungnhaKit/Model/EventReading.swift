@@ -40,8 +40,6 @@ extension EventCodec {
 
     static func event(from value: JSONValue, trusted: Bool) throws(EventFormatError) -> Event {
         var reader = try ObjectReader(value, path: "", trusted: trusted)
-        let id = try reader.string("id")
-        guard EventID.isValid(id) else { throw reader.invalid("id", "uuid") }
         let device = try reader.string("device")
         guard EventID.isValid(device) else { throw reader.invalid("device", "uuid") }
         let seq = try reader.integer("seq")
@@ -62,12 +60,14 @@ extension EventCodec {
         if let member, !ShortCode.isValid(member) { throw reader.invalid("member", "code") }
         if kind.needsMember, member == nil { throw EventFormatError(path: "member", problem: .missing) }
         if !kind.needsMember, member != nil { throw EventFormatError(path: "member", problem: .unknownField) }
+        let reissueOf = try reader.optionalString("reissueOf")
+        if let reissueOf, !EventRef.isValid(reissueOf) { throw reader.invalid("reissueOf", "device:seq") }
         guard let dataValue = reader.take("data") else { throw EventFormatError(path: "data", problem: .missing) }
         try reader.finish()
         let body = try self.body(kind, from: dataValue, path: "data", trusted: trusted)
         return Event(
-            id: id, device: device, seq: seq, at: at, commune: CommuneRef(code: commune, scheme: scheme),
-            household: household, member: member, body: body)
+            device: device, seq: seq, at: at, commune: CommuneRef(code: commune, scheme: scheme),
+            household: household, member: member, reissueOf: reissueOf, body: body)
     }
 
     static func body(_ kind: EventKind, from value: JSONValue, path: String, trusted: Bool) throws(EventFormatError) -> EventBody {
@@ -116,11 +116,11 @@ extension EventCodec {
             body = .visitRecorded(try visit(&data))
         case .eventVoided:
             let target = try data.string("target")
-            guard EventID.isValid(target) else { throw data.invalid("target", "uuid") }
+            guard EventRef.isValid(target) else { throw data.invalid("target", "device:seq") }
             body = .eventVoided(target: target, reason: try data.optionalText("reason"))
         case .eventCorrected:
             let target = try data.string("target")
-            guard EventID.isValid(target) else { throw data.invalid("target", "uuid") }
+            guard EventRef.isValid(target) else { throw data.invalid("target", "device:seq") }
             guard let targetKind = EventKind(rawValue: try data.string("targetType")), targetKind.isCorrectable else {
                 throw data.invalid("targetType", "household.registered|member.added|visit.recorded")
             }
@@ -341,8 +341,8 @@ struct ObjectReader {
         guard case .array(let items) = value else { throw EventFormatError(path: path(key), problem: .wrongType(expected: "array")) }
         var ids: [String] = []
         for (index, item) in items.enumerated() {
-            guard case .string(let id) = item, EventID.isValid(id) else {
-                throw EventFormatError(path: path(key) + "[\(index)]", problem: .invalid(expected: "uuid"))
+            guard case .string(let id) = item, EventRef.isValid(id) else {
+                throw EventFormatError(path: path(key) + "[\(index)]", problem: .invalid(expected: "device:seq"))
             }
             ids.append(id)
         }

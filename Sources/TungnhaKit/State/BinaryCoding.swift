@@ -31,11 +31,12 @@ struct BinaryWriter {
         if let value { string(value) }
     }
 
-    /// A UUID as its 16 bytes, anything else as text.
+    /// An event's "device:seq" as the device's 16 bytes and the number; anything else as text.
     mutating func id(_ value: String) {
-        if let raw = EventKey(value) {
-            bytes.append(0)
+        if let (device, seq) = EventRef.parse(value), let raw = EventKey(device) {
+            bytes.append(2)
             bytes.append(contentsOf: raw.bytes)
+            signed(seq)
         } else {
             bytes.append(1)
             string(value)
@@ -103,6 +104,11 @@ struct BinaryReader {
             defer { index += 16 }
             return EventKey(bytes: Array(bytes[index..<(index + 16)])).text
         case 1: return try string()
+        case 2:
+            guard bytes.count - index >= 16 else { throw Damaged() }
+            let device = EventKey(bytes: Array(bytes[index..<(index + 16)])).text
+            index += 16
+            return EventRef.text(device: device, seq: try signed())
         default: throw Damaged()
         }
     }

@@ -87,7 +87,7 @@ extension Store {
     /// Refuses what `void` refuses: a void or correction, or a record voided already.
     func checkVoidable(_ target: Event, db: Database) throws {
         guard ![.eventVoided, .eventCorrected].contains(target.kind) else { throw RecordError.cannotVoid(type: target.kind) }
-        if try VoidChain.isVoided(target, db: db) { throw RecordError.alreadyVoided(event: String(target.id.prefix(8))) }
+        if try VoidChain.isVoided(target, db: db) { throw RecordError.alreadyVoided(event: EventRef.short(target.id)) }
     }
 
     func loss(_ target: Event, db: Database) throws -> HouseholdLoss? {
@@ -111,7 +111,7 @@ extension Store {
             let record: Event
             let voids: [Event]
             if case .eventVoided(let target, _) = found.body {
-                guard !(try VoidChain.isVoided(found, db: db)) else { throw CorrectionError.notVoided(record: String(found.id.prefix(8)), type: found.kind) }
+                guard !(try VoidChain.isVoided(found, db: db)) else { throw CorrectionError.notVoided(record: EventRef.short(found.id), type: found.kind) }
                 guard let voidedRecord = try EventLog.event(id: target, db: db) else { throw LookupError.notFound(text: target, kind: .event) }
                 record = voidedRecord
                 voids = [found]
@@ -119,7 +119,7 @@ extension Store {
                 record = found
                 voids = try VoidChain.countingVoids(of: found, db: db)
             }
-            guard !voids.isEmpty else { throw CorrectionError.notVoided(record: String(record.id.prefix(8)), type: record.kind) }
+            guard !voids.isEmpty else { throw CorrectionError.notVoided(record: EventRef.short(record.id), type: record.kind) }
             try append(
                 voids.map { Draft(household: $0.household, commune: $0.commune, body: .eventVoided(target: $0.id, reason: reason)) }, db: db)
             var household: HouseholdSummary?

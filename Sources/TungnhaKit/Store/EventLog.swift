@@ -29,24 +29,16 @@ enum EventLog {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT rowid FROM device WHERE id = ?"), arguments: [device])
     }
 
+    /// Appends an event. Its device and sequence number name it: the same pair with the same content is known,
+    /// with other content a clash (two machines wrote under one device id), which is not applied.
     static func insert(_ event: Event, canonical: String, deviceKey: Int64, batch: Int64?, db: Database) throws -> Outcome {
-        guard let id = EventKey(event.id) else { throw StoreError.damaged(what: "event id \(event.id)") }
-        return try insert(
-            event, canonical: canonical, key: id, target: Derivation.target(of: event).flatMap(EventKey.init), deviceKey: deviceKey, batch: batch,
-            db: db)
-    }
-
-    static func insert(
-        _ event: Event, canonical: String, key id: EventKey, target: EventKey?, deviceKey: Int64, batch: Int64?, db: Database
-    ) throws -> Outcome {
         let changed = try FastStatement(
             db,
             """
-            INSERT INTO event (id, device, seq, at_ms, type, scheme, commune, household, target, body, batch)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+            INSERT INTO event (device, seq, at_ms, type, scheme, commune, household, target, body, batch)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """
         ).run { bind in
-            bind.blob(id.bytes)
             bind.int(deviceKey)
             bind.int(event.seq)
             bind.int(event.at.millis)
@@ -54,14 +46,14 @@ enum EventLog {
             bind.text(event.commune.scheme.rawValue)
             bind.text(event.commune.code)
             bind.text(event.household)
-            bind.blob(target?.bytes)
+            // A re-sent event names the one it stands for, as a void names what it voids: both are found by it.
+            bind.text(Derivation.target(of: event) ?? event.reissueOf)
             bind.text(canonical)
             bind.int(batch)
         }
         if changed == 1 { return .new(rowid: db.lastInsertedRowID) }
         let existing = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT body, batch FROM event WHERE id = ? OR (device = ? AND seq = ?) ORDER BY id = ? DESC LIMIT 1"),
-            arguments: [Data(id.bytes), deviceKey, event.seq, Data(id.bytes)])
+            db.cachedStatement(sql: "SELECT body, batch FROM event WHERE device = ? AND seq = ?"), arguments: [deviceKey, event.seq])
         if let existing, existing["body"] as String == canonical { return .known }
         return .clash(existingBatch: existing?["batch"])
     }
@@ -92,23 +84,27 @@ enum EventLog {
     }
 
     static func event(id: String, db: Database) throws -> Event? {
-        guard let key = EventKey(id) else { return nil }
-        return try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM event WHERE id = ?"), arguments: [Data(key.bytes)]).map(decode)
+        guard let (device, seq) = EventRef.parse(id), let key = try existingDeviceKey(device, db: db) else { return nil }
+        return try event(deviceKey: key, seq: seq, db: db)
     }
 
-    /// Events whose id starts with `prefix`, at most `limit`: (id, type, body).
-    static func events(idPrefix prefix: String, limit: Int, db: Database) throws -> [Event] {
-        guard let range = EventKey.range(prefix: prefix) else { return [] }
-        return try String.fetchAll(
-            db, sql: "SELECT body FROM event WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ?",
-            arguments: [Data(range.low), Data(range.high), limit]
-        ).map(decode)
+    static func event(deviceKey: Int64, seq: Int64, db: Database) throws -> Event? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM event WHERE device = ? AND seq = ?"), arguments: [deviceKey, seq])
+            .map(decode)
+    }
+
+    /// Events named as people type them: "a943c319:57" (the start of the device id, and the number), or the whole id.
+    static func events(typed text: String, limit: Int, db: Database) throws -> [Event] {
+        let parts = text.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let seq = Int64(parts[1]), seq >= 1, !parts[0].isEmpty, parts[0].allSatisfy(\.isHexDigit) else { return [] }
+        let devices = try Int64.fetchAll(
+            db, sql: "SELECT rowid FROM device WHERE id >= ? AND id < ? ORDER BY id LIMIT ?", arguments: [parts[0], parts[0] + "~", limit])
+        return try devices.compactMap { try event(deviceKey: $0, seq: seq, db: db) }
     }
 
     /// The events that void or correct `id`.
     static func actions(on id: String, db: Database) throws -> [Event] {
-        guard let key = EventKey(id) else { return [] }
-        return try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM event WHERE target = ?"), arguments: [Data(key.bytes)]).map(decode)
+        try String.fetchAll(db.cachedStatement(sql: "SELECT body FROM event WHERE target = ?"), arguments: [id]).map(decode)
     }
 
     /// Village events of one commune and the voids and corrections of them.

@@ -49,14 +49,16 @@ enum Lookup {
         return (member.code, member.household)
     }
 
+    /// An event as people type it from `household history`: "a943c319:57" (the start of its device, its number).
     static func event(_ text: String, db: Database) throws -> Event {
-        let prefix = text.lowercased().trimmingCharacters(in: .whitespaces)
-        guard prefix.count >= 4 else { throw LookupError.tooShort(text: text, kind: .event) }
-        let found = try EventLog.events(idPrefix: prefix, limit: 6, db: db)
+        let typed = text.lowercased().trimmingCharacters(in: .whitespaces)
+        guard typed.count >= 4 else { throw LookupError.tooShort(text: text, kind: .event) }
+        let found = try EventLog.events(typed: typed, limit: 6, db: db)
         guard let event = found.first else { throw LookupError.notFound(text: text, kind: .event) }
         guard found.count == 1 else {
             throw LookupError.ambiguous(
-                text: text, kind: .event, candidates: found.map { LookupError.Candidate(code: $0.id, label: "\($0.kind.rawValue), \($0.at.rfc3339)") })
+                text: text, kind: .event,
+                candidates: found.map { LookupError.Candidate(code: EventRef.short($0.id), label: "\($0.kind.rawValue), \($0.at.rfc3339)") })
         }
         return event
     }

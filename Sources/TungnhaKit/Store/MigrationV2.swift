@@ -1,8 +1,9 @@
 import Foundation
 import GRDB
 
-/// Events keyed compactly (16-byte ids, devices as numbers), and derived tables owned by `DerivedTables`,
-/// with each household's fold and timeline. Derived rows are dropped and derived again from the events.
+/// Events named by their device and sequence number (format version 2), devices kept as numbers, and derived
+/// tables owned by `DerivedTables`, with each household's fold and timeline. Stored events are rewritten to the
+/// version 2 form (no UUID of their own; references as "device:seq"); derived rows are derived again from them.
 enum MigrationV2 {
     static func migrate(_ db: Database) throws {
         try db.execute(
@@ -10,7 +11,6 @@ enum MigrationV2 {
                 CREATE TABLE device (rowid INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);
                 CREATE TABLE event_v2 (
                     rowid INTEGER PRIMARY KEY,
-                    id BLOB NOT NULL,
                     device INTEGER NOT NULL,
                     seq INTEGER NOT NULL,
                     at_ms INTEGER NOT NULL,
@@ -18,34 +18,53 @@ enum MigrationV2 {
                     scheme TEXT NOT NULL,
                     commune TEXT NOT NULL,
                     household TEXT,
-                    target BLOB,
+                    target TEXT,
                     body TEXT NOT NULL,
                     batch INTEGER
                 );
                 """)
+        // Version 1 named each event by a UUID of its own: references become "device:seq".
+        var references: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, device, seq FROM event") {
+            references[row["id"]] = EventRef.text(device: row["device"], seq: row["seq"])
+        }
+        func rewrite(_ value: JSONValue, key: String?) -> JSONValue {
+            switch value {
+            case .object(var object):
+                object.members = object.members.filter { key != nil || $0.key != "id" }.map { member in
+                    JSONObject.Member(key: member.key, value: rewrite(member.value, key: member.key))
+                }
+                return .object(object)
+            case .array(let items) where key == "replaces":
+                return .array(items.map { rewrite($0, key: "target") })
+            case .string(let text) where key == "target":
+                return .string(references[text] ?? text)
+            default:
+                return value
+            }
+        }
         var devices: [String: Int64] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT rowid, id, device, seq, at_ms, type, scheme, commune, household, target, body, batch FROM event ORDER BY rowid")
+            db, sql: "SELECT rowid, device, seq, at_ms, type, scheme, commune, household, target, body, batch FROM event ORDER BY rowid")
         while let row = try rows.next() {
             let device: String = row["device"]
             if devices[device] == nil {
                 try db.execute(sql: "INSERT INTO device (id) VALUES (?)", arguments: [device])
                 devices[device] = db.lastInsertedRowID
             }
-            guard let id = EventKey(row["id"]) else { throw StoreError.damaged(what: "event \(row["rowid"] as Int64)") }
-            let target = (row["target"] as String?).flatMap(EventKey.init)
+            guard let value = try? JSONParser.parse(row["body"] as String) else { throw StoreError.damaged(what: "event \(row["rowid"] as Int64)") }
             try db.execute(
-                sql: "INSERT INTO event_v2 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sql: "INSERT INTO event_v2 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 arguments: [
-                    row["rowid"], Data(id.bytes), devices[device], row["seq"], row["at_ms"], row["type"], row["scheme"], row["commune"],
-                    row["household"], target.map { Data($0.bytes) }, row["body"], row["batch"],
+                    row["rowid"], devices[device], row["seq"], row["at_ms"], row["type"], row["scheme"], row["commune"],
+                    row["household"], (row["target"] as String?).map { references[$0] ?? $0 }, JSONWriter.canonical(rewrite(value, key: nil)),
+                    row["batch"],
                 ])
         }
         try db.execute(
             sql: """
                 DROP TABLE event;
                 ALTER TABLE event_v2 RENAME TO event;
-                CREATE UNIQUE INDEX event_id ON event(id);
                 CREATE UNIQUE INDEX event_device_seq ON event(device, seq);
                 CREATE INDEX event_target ON event(target) WHERE target IS NOT NULL;
                 -- Village events are the only ones without a household; merges are few. Queries name these

@@ -11,12 +11,11 @@ extension Store {
         guard let identity = try Store.identity(db) else { throw StoreError.notAStore(path: path) }
         let deviceKey = try EventLog.deviceKey(identity.id, db: db)
         var seq = try EventLog.nextSeq(device: identity.id, db: db)
-        var random = environment.random.generator
         var stored: [StoredEvent] = []
         for draft in drafts {
             let event = Event(
-                id: EventID.make(using: &random), device: identity.id, seq: seq, at: draft.at ?? now, commune: draft.commune,
-                household: draft.household, member: draft.member, body: draft.body)
+                device: identity.id, seq: seq, at: draft.at ?? now, commune: draft.commune, household: draft.household, member: draft.member,
+                body: draft.body)
             seq += 1
             let canonical = EventCodec.canonical(event)
             // What this device writes must pass the checks every merge applies; if not, nothing is stored.

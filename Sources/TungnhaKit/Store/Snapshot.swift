@@ -8,7 +8,7 @@ extension Store {
         try read { db in
             var lines: [String] = []
             if includeEvents {
-                lines += try String.fetchAll(db, sql: "SELECT body FROM event ORDER BY id")
+                lines += try String.fetchAll(db, sql: "SELECT body FROM event ORDER BY body")
             }
             func columns<Record: DerivedRecord>(_: Record.Type, except: [String] = []) -> String {
                 Record.Columns.allCases.map(\.rawValue).filter { !except.contains($0) }.joined(separator: ", ")

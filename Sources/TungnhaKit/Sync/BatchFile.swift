@@ -4,7 +4,7 @@ import Foundation
 /// The first line of a batch file (see docs/sync-format.md).
 public struct BatchHeader: Sendable, Equatable {
     public static let format = "tungnha-batch"
-    public static let version = 1
+    public static let version = 2
 
     public enum Kind: String, Sendable, Codable {
         /// The writing device's own events, in sequence.
@@ -86,22 +86,11 @@ struct BatchWriter {
     }
 }
 
-/// One event line of a batch, read and checked, with what the store keys it by.
+/// One event line of a batch, read and checked.
 struct ParsedEvent: Sendable {
     var line: Int
     var event: Event
     var canonical: String
-    var key: EventKey
-    var target: EventKey?
-
-    init(line: Int, event: Event, canonical: String) throws {
-        guard let key = EventKey(event.id) else { throw BatchRefusal.badEvent(line: line, field: "id", problem: .invalid(expected: "uuid")) }
-        self.line = line
-        self.event = event
-        self.canonical = canonical
-        self.key = key
-        target = Derivation.target(of: event).flatMap(EventKey.init)
-    }
 }
 
 /// A batch file read whole and checked against the format, before the store is touched.
@@ -312,7 +301,7 @@ enum BatchFile {
             }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
             hasher.update(data: [0x0A])
-            events.append(try ParsedEvent(line: number, event: event, canonical: EventCodec.canonical(event)))
+            events.append(ParsedEvent(line: number, event: event, canonical: EventCodec.canonical(event)))
             return true
         }
         guard let footer else { throw BatchRefusal.cutShort(lines: reader.lineNumber) }

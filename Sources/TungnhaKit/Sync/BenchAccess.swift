@@ -19,8 +19,7 @@ public enum BenchAccess {
             for batch in batches {
                 let deviceKey = try EventLog.deviceKey(batch.batch.header.device, db: db)
                 for parsed in batch.batch.events {
-                    _ = try EventLog.insert(
-                        parsed.event, canonical: parsed.canonical, key: parsed.key, target: parsed.target, deviceKey: deviceKey, batch: nil, db: db)
+                    _ = try EventLog.insert(parsed.event, canonical: parsed.canonical, deviceKey: deviceKey, batch: nil, db: db)
                     count += 1
                 }
             }

@@ -4,12 +4,10 @@ import GRDB
 /// Two different events under one device and sequence number: two machines wrote under one device id (a store
 /// copied or restored by hand). The second to arrive is kept aside in `event_clash`, with the batch it came in.
 enum Forks {
-    /// Whether `event`, which clashed, sits where another event of its device already is.
+    /// Whether `event`, which clashed, sits where another event of its device already is: since an event is named
+    /// by its device and number, every clash is one.
     static func isFork(_ event: Event, deviceKey: Int64, db: Database) throws -> Bool {
-        guard let id = EventKey(event.id) else { return false }
-        return try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM event WHERE device = ? AND seq = ? AND id != ?"), arguments: [deviceKey, event.seq, Data(id.bytes)]
-        ) ?? false
+        try EventLog.event(deviceKey: deviceKey, seq: event.seq, db: db) != nil
     }
 
     /// The events kept aside as forks, with the file each came in.
@@ -20,8 +18,7 @@ enum Forks {
         for row in rows {
             let event = try EventLog.decode(row["body"])
             guard let key = try EventLog.existingDeviceKey(event.device, db: db),
-                let holder = try Data.fetchOne(db, sql: "SELECT id FROM event WHERE device = ? AND seq = ?", arguments: [key, event.seq]),
-                holder != EventKey(event.id).map({ Data($0.bytes) })
+                let holder = try EventLog.event(deviceKey: key, seq: event.seq, db: db), holder != event
             else { continue }
             kept.append((event, row["clash"], row["batch"], row["file"]))
         }
@@ -64,12 +61,10 @@ extension SyncStatus {
                 views[key] = ForkView(device: event.device, label: labels[event.device], seqs: [], file: file, reissued: 0, reissuedBy: nil)
             }
             views[key]!.seqs.append(event.seq)
-            if let id = EventKey(event.id),
-                let device = try String.fetchOne(
-                    db, sql: "SELECT d.id FROM event e JOIN device d ON d.rowid = e.device WHERE e.id = ?", arguments: [Data(id.bytes)])
-            {
+            // Re-sent under a new id, it names the one it stands for (`reissueOf`), as a void names its target.
+            if let again = try EventLog.actions(on: event.id, db: db).first(where: { $0.reissueOf == event.id }) {
                 views[key]!.reissued += 1
-                views[key]!.reissuedBy = device
+                views[key]!.reissuedBy = again.device
             }
         }
         return order.map { key in

@@ -169,8 +169,7 @@ extension Store {
                 devices[event.device] = deviceKey
             }
             let inserted = try Trace.time("append: insert event") {
-                try EventLog.insert(
-                    event, canonical: parsed.canonical, key: parsed.key, target: parsed.target, deviceKey: deviceKey, batch: batchRow, db: db)
+                try EventLog.insert(event, canonical: parsed.canonical, deviceKey: deviceKey, batch: batchRow, db: db)
             }
             switch inserted {
             case .new(let rowid):

@@ -15,7 +15,8 @@ public struct ReissueResult: Sendable, Codable, Equatable {
     public var identity: IdentityChange?
     /// The device id the events were re-issued under.
     public var device: String
-    /// Each event re-issued: same id, content and household code, new device and sequence number.
+    /// Each event re-issued: same content and household code, a new device and sequence number (so a new id; the
+    /// old one goes with it as `reissueOf`, and references to it among the re-issued events follow).
     public var moved: [Moved]
     /// Events of the district that were kept aside here and now take the numbers this laptop gave up.
     public var applied: Int
@@ -25,7 +26,7 @@ extension Store {
     /// On a laptop that learnt, from a district file, that another machine wrote other events under its device id
     /// and numbers: takes a new device id (linked to the old) if it still writes under that one, and re-issues under
     /// it every event of its own that the district does not hold — those whose numbers the district holds with other
-    /// events, and those never sent — keeping their ids, content and household codes. The district's events kept
+    /// events, and those never sent — keeping their content and household codes. The district's events kept
     /// aside here then take their numbers, so this store holds what the district holds, plus what it will send.
     public func reissue() throws -> ReissueResult {
         try write { db in
@@ -56,11 +57,16 @@ extension Store {
             let key = try EventLog.deviceKey(current, db: db)
             var seq = try EventLog.nextSeq(device: current, db: db)
             var moved: [ReissueResult.Moved] = []
-            for (rowid, old) in lost.sorted(by: { ($0.value.device, $0.value.seq) < ($1.value.device, $1.value.seq) }) {
+            let order = lost.sorted(by: { ($0.value.device, $0.value.seq) < ($1.value.device, $1.value.seq) })
+            var renamed: [String: String] = [:]
+            for (_, old) in order {
+                renamed[old.id] = EventRef.text(device: current, seq: seq + Int64(renamed.count))
+            }
+            for (rowid, old) in order {
                 try db.execute(sql: "DELETE FROM event WHERE rowid = ?", arguments: [rowid])
-                var event = old
-                event.device = current
-                event.seq = seq
+                var event = old.renumbered(device: current, seq: seq)
+                event.reissueOf = old.id
+                event.body = Self.renaming(old.body, renamed)
                 seq += 1
                 guard case .new = try EventLog.insert(event, canonical: EventCodec.canonical(event), deviceKey: key, batch: nil, db: db) else {
                     throw StoreError.damaged(what: "event \(event.id) (seq \(event.seq))")
@@ -85,6 +91,21 @@ extension Store {
             try DerivedTables.startOver(db: db)
             try DerivedTables.derivePending(db: db)
             return ReissueResult(identity: change, device: current, moved: moved, applied: applied)
+        }
+    }
+
+    /// A body whose references to re-issued events follow them to their new ids.
+    static func renaming(_ body: EventBody, _ renamed: [String: String]) -> EventBody {
+        func name(_ id: String) -> String { renamed[id] ?? id }
+        switch body {
+        case .householdChanged(let change): return .householdChanged(FieldChange(set: change.set, replaces: change.replaces.map(name)))
+        case .memberChanged(let change): return .memberChanged(FieldChange(set: change.set, replaces: change.replaces.map(name)))
+        case .visitRecorded(var visit):
+            visit.replaces = visit.replaces.map(name).sorted()
+            return .visitRecorded(visit)
+        case .eventVoided(let target, let reason): return .eventVoided(target: name(target), reason: reason)
+        case .eventCorrected(let target, let replacement): return .eventCorrected(target: name(target), replacement: renaming(replacement, renamed))
+        default: return body
         }
     }
 

@@ -66,7 +66,7 @@ extension Messages {
     }
 
     public static func voided(_ event: EventView, _ l: Language) -> String {
-        let record = String(event.id.prefix(8))
+        let record = EventRef.short(event.id)
         var text = l.pick(
             "Đã huỷ ghi nhận \(record) (\(event.type.text(l))). Việc huỷ cũng là một ghi nhận và sẽ được gửi về huyện như mọi ghi nhận khác.",
             "Voided record \(record) (\(event.type.text(l))). The void is itself a record and goes to the district like any other.")
@@ -80,7 +80,7 @@ extension Messages {
     }
 
     public static func unvoided(_ result: UnvoidResult, _ l: Language) -> String {
-        let record = String(result.record.id.prefix(8))
+        let record = EventRef.short(result.record.id)
         var text = l.pick(
             "Đã bỏ việc huỷ ghi nhận \(record) (\(result.record.type.text(l))): ghi nhận lại được tính. Việc bỏ huỷ cũng được gửi về huyện như mọi ghi nhận khác.",
             "Undid the void of record \(record) (\(result.record.type.text(l))): it counts again. The undoing goes to the district like any other record.")
@@ -101,7 +101,7 @@ extension Messages {
         var lines: [String] = []
         for event in events {
             let undoes = event.type == .eventVoided && event.details?.contains { $0.field == "targetType" && $0.value == EventKind.eventVoided.rawValue } == true
-            var head = String(event.id.prefix(8)) + "  " + (Moment(rfc3339: event.at)?.display ?? event.at) + "  "
+            var head = EventRef.short(event.id) + "  " + (Moment(rfc3339: event.at)?.display ?? event.at) + "  "
                 + (undoes ? l.pick("bỏ huỷ ghi nhận", "void undone") : event.type.text(l))
             if let member = event.member { head += "  " + l.pick("thành viên ", "member ") + member.prefix(ShortCode.shownLength) }
             if event.voided {
@@ -127,10 +127,10 @@ extension Messages {
         switch detail.field {
         case "target":
             let kind = event.details?.first { $0.field == "targetType" }?.value.flatMap(EventKind.init(rawValue:))
-            if kind == .eventVoided { return l.pick("bỏ việc huỷ ", "undoes void ") + value.prefix(8) }
-            return label + " " + value.prefix(8) + (kind.map { " (" + $0.text(l) + ")" } ?? "")
+            if kind == .eventVoided { return l.pick("bỏ việc huỷ ", "undoes void ") + EventRef.short(value) }
+            return label + " " + EventRef.short(value) + (kind.map { " (" + $0.text(l) + ")" } ?? "")
         case "restores":
-            return l.pick("ghi nhận \(value.prefix(8)) lại được tính", "record \(value.prefix(8)) counts again")
+            return l.pick("ghi nhận \(EventRef.short(value)) lại được tính", "record \(EventRef.short(value)) counts again")
         case "observation":
             return l.pick("thành viên ", "member ") + (detail.member?.prefix(ShortCode.shownLength) ?? "") + ": " + observationText(value, l)
         default:

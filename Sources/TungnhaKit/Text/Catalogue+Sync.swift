@@ -143,8 +143,8 @@ extension Messages {
                 }
                 let other = clash.otherFile.map { ($0 as NSString).lastPathComponent } ?? l.pick("ghi trên máy này", "recorded on this machine")
                 text += "\n  " + l.pick(
-                    "! dòng \(clash.line): ghi nhận \(clash.event.prefix(8)) trùng mã với ghi nhận từ \(other) nhưng khác nội dung; không áp dụng, cần người kiểm tra.",
-                    "! line \(clash.line): event \(clash.event.prefix(8)) has the id of one from \(other) but other content; not applied, needs a person to check.")
+                    "! dòng \(clash.line): ghi nhận \(EventRef.short(clash.event)) trùng mã với ghi nhận từ \(other) nhưng khác nội dung; không áp dụng, cần người kiểm tra.",
+                    "! line \(clash.line): event \(EventRef.short(clash.event)) has the id of one from \(other) but other content; not applied, needs a person to check.")
             }
             return text
         case .alreadyMerged:
