@@ -207,6 +207,9 @@ public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
 public protocol EntityField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
     var valueType: FieldValueType { get }
     var clearable: Bool { get }
+    /// Its place in `allCases`: how a stored fold names it.
+    var position: Int { get }
+    init?(position: Int)
 }
 
 public enum FieldValueType: Sendable {
@@ -216,6 +219,31 @@ public enum FieldValueType: Sendable {
 
 public enum HouseholdField: String, EntityField {
     case village, headName, address, phone, declaredMembers, note, consent
+
+    public var position: Int {
+        switch self {
+        case .village: return 0
+        case .headName: return 1
+        case .address: return 2
+        case .phone: return 3
+        case .declaredMembers: return 4
+        case .note: return 5
+        case .consent: return 6
+        }
+    }
+
+    public init?(position: Int) {
+        switch position {
+        case 0: self = .village
+        case 1: self = .headName
+        case 2: self = .address
+        case 3: self = .phone
+        case 4: self = .declaredMembers
+        case 5: self = .note
+        case 6: self = .consent
+        default: return nil
+        }
+    }
 
     public var valueType: FieldValueType {
         switch self {
@@ -230,6 +258,27 @@ public enum HouseholdField: String, EntityField {
 
 public enum MemberField: String, EntityField {
     case name, birthYear, sex, relation, status
+
+    public var position: Int {
+        switch self {
+        case .name: return 0
+        case .birthYear: return 1
+        case .sex: return 2
+        case .relation: return 3
+        case .status: return 4
+        }
+    }
+
+    public init?(position: Int) {
+        switch position {
+        case 0: self = .name
+        case 1: self = .birthYear
+        case 2: self = .sex
+        case 3: self = .relation
+        case 4: self = .status
+        default: return nil
+        }
+    }
 
     public var valueType: FieldValueType {
         switch self {

@@ -205,13 +205,16 @@ public enum Derivation {
 
     /// Every visit of a cluster, oldest first, from its events.
     static func visits(root: String, events: [Event]) -> [VisitState] {
-        effective(events.sorted { $0.order < $1.order }).compactMap { event in
-            guard case .visitRecorded(let visit) = event.body else { return nil }
-            return VisitState(
-                event: event.id, household: root, recordedIn: event.household ?? root, at: event.at, device: event.device,
-                volunteer: visit.volunteer, outcome: visit.outcome, consent: visit.consent, help: visit.help,
-                procedure: visit.procedure, followUp: visit.followUp, note: visit.note, observations: visit.observations)
-        }
+        effective(events.sorted { $0.order < $1.order }).compactMap { visit(root: root, $0) }
+    }
+
+    /// A visit as it counts under `root`; nil for any other event.
+    static func visit(root: String, _ event: Event) -> VisitState? {
+        guard case .visitRecorded(let visit) = event.body else { return nil }
+        return VisitState(
+            event: event.id, household: root, recordedIn: event.household ?? root, at: event.at, device: event.device,
+            volunteer: visit.volunteer, outcome: visit.outcome, consent: visit.consent, help: visit.help,
+            procedure: visit.procedure, followUp: visit.followUp, note: visit.note, observations: visit.observations)
     }
 
     /// The households of a group linked by merges (or one household alone), from all their events: each root's

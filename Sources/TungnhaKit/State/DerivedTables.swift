@@ -73,6 +73,7 @@ enum DerivedTables {
         var components = Set<String>()
         if linksChanged { components = try refreshLinks(db: db) }
         let anyLinks = try HouseholdLinkRecord.any(db: db)
+        var work: [HouseholdWork] = []
         for code in byHousehold.keys.sorted() {
             let new = byHousehold[code]!
             var row = try Trace.time("derive: read fold") { try HouseholdFoldRecord.find(code, db: db) }
@@ -83,9 +84,25 @@ enum DerivedTables {
                 linked.events += new.map(\.rowid)
                 linked.state = nil
                 try linked.save(db: db)
-            } else {
-                row?.events += new.map(\.rowid)
-                try deriveHousehold(code, stored: row, new: new, tally: &tally, db: db)
+                continue
+            }
+            let stored = row != nil
+            row?.events += new.map(\.rowid)
+            let points = try Trace.time("derive: read timeline") {
+                stored && row?.state != nil ? try row?.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
+            }
+            work.append(
+                HouseholdWork(
+                    row: row ?? HouseholdFoldRecord(key: nil, code: code, events: new.map(\.rowid), fold: nil), stored: stored, points: points,
+                    new: new.map(\.event).sorted { $0.order < $1.order }))
+        }
+        // Folding is the work of the processor, not of the store: households are folded two or more at a time.
+        let outcomes = Trace.time("derive: fold (all cores)") { Parallel.map(work) { $0.fold() } }
+        for (index, outcome) in outcomes.enumerated() {
+            switch outcome {
+            case .failed(let error): throw error
+            case .refold: try refold(work[index].row, tally: &tally, db: db)
+            case .derived(let derived): try Trace.time("derive: write") { try write(derived, tally: &tally, db: db) }
             }
         }
         for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
@@ -105,57 +122,29 @@ enum DerivedTables {
 
     // MARK: One household
 
-    /// A household in no merge: its new events folded onto its fold, or all its events folded again.
-    /// `stored` is its row with the new events already listed; nil for a household seen for the first time.
-    static func deriveHousehold(_ code: String, stored: HouseholdFoldRecord?, new: [StoredEvent], tally: inout TallyChanges, db: Database) throws {
-        let sorted = new.map(\.event).sorted { $0.order < $1.order }
-        let kept = try stored?.fold()
-        var fold = kept ?? HouseholdFold(root: code)
-        var row = stored ?? HouseholdFoldRecord(key: nil, code: code, events: new.map(\.rowid), fold: nil)
-        guard stored == nil || kept != nil, sorted.allSatisfy({ fold.canFold($0) }) else {
-            try refold(row, tally: &tally, db: db)
-            return
+    /// Writes what folding one household's new events gave.
+    static func write(_ derived: HouseholdWork.Derived, tally: inout TallyChanges, db: Database) throws {
+        var row = derived.row
+        let key = try row.save(db: db)
+        guard !derived.households.isEmpty else { return }
+        for var household in derived.households {
+            household.key = key
+            try household.save(fast: db)
         }
-        var points = kept == nil ? [] : try Trace.time("derive: read timeline") { try row.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] }
-        let before = points.last
-        let hadConflicts = fold.hasConflicts
-        var visits: [Event] = []
-        var index = 0
-        try Trace.time("derive: fold") {
-            while index < sorted.count {
-                let day = sorted[index].at.vietnamDay
-                while index < sorted.count, sorted[index].at.vietnamDay == day {
-                    fold.apply(sorted[index])
-                    if sorted[index].kind == .visitRecorded { visits.append(sorted[index]) }
-                    index += 1
-                }
-                if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
-            }
+        for var member in derived.members {
+            member.householdKey = key
+            try member.save(fast: db)
         }
-        Trace.time("derive: encode fold") { row.state = fold.encoded() }
-        let key = try Trace.time("derive: save fold") { try row.save(db: db) }
-        guard let after = Trace.time("derive: render", { fold.render() }) else { return }
-        let root = after.root
-        let households = Trace.time("derive: household records") { after.households.map { HouseholdRecord($0, in: after, key: key) } }
-        try Trace.time("derive: save households") { for household in households { try household.save(fast: db) } }
-        let villageKey = Folding.fold(root.village)
-        let members = Trace.time("derive: member records") {
-            after.members.map { MemberRecord($0, root: root, rootKey: key, villageKey: villageKey) }
+        for (key, counts) in derived.tally { tally[key] = (tally[key] ?? MemberTallyRecord.Counts()) + counts }
+        if let conflicts = derived.conflicts {
+            try FieldConflictRecord.delete(household: row.code, db: db)
+            for conflict in conflicts { try FieldConflictRecord(conflict).save(fast: db) }
         }
-        try Trace.time("derive: save members") { for member in members { try member.save(fast: db) } }
-        // The member tally moves by what the household counted for before and after, as its timeline says.
-        if let before { MemberTallyRecord.note(removing: before, commune: root.commune, into: &tally) }
-        if let now = points.last { MemberTallyRecord.note(adding: now, commune: root.commune, into: &tally) }
-        if hadConflicts || !after.conflicts.isEmpty {
-            try FieldConflictRecord.delete(household: code, db: db)
-            for conflict in after.conflicts { try FieldConflictRecord(conflict).save(fast: db) }
+        for var visit in derived.visits {
+            visit.householdKey = key
+            try visit.save(fast: db)
         }
-        try Trace.time("derive: visits") {
-            for visit in Derivation.visits(root: code, events: visits) { try VisitRecord(visit, rootKey: key).save(fast: db) }
-        }
-        try Trace.time("derive: timeline") {
-            try HouseholdTimelineRecord(key: key, code: code, commune: root.commune, points: points).save(fast: db)
-        }
+        try HouseholdTimelineRecord(key: key, code: row.code, commune: derived.commune, points: derived.points).save(fast: db)
     }
 
     /// Folds a household in no merge again from all of its events (those its row lists).

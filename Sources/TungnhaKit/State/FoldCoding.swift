@@ -43,10 +43,11 @@ extension Optional where Wrapped == Bool {
 }
 
 extension HouseholdFold {
-    static let codingVersion: UInt8 = 1
+    static let codingVersion: UInt8 = 2
 
     func encoded() -> [UInt8] {
         var out = BinaryWriter()
+        out.bytes.reserveCapacity(512)
         out.bytes.append(Self.codingVersion)
         out.string(root)
         out.flag(last != nil)
@@ -61,7 +62,7 @@ extension HouseholdFold {
         for (device, _) in devices.sorted(by: { $0.value < $1.value }) { out.string(device) }
         out.count(sources.count)
         for source in sources {
-            out.id(source.id)
+            // Its id is its device and number: not written twice.
             out.moment(source.at)
             out.count(devices[source.device]!)
             out.signed(source.seq)
@@ -122,8 +123,8 @@ extension HouseholdFold {
 
     private static func write<F: EntityField>(_ fields: [F: Field], to out: inout BinaryWriter) {
         out.count(fields.count)
-        for (field, state) in fields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            out.count(Array(F.allCases).firstIndex(of: field)!)
+        for (field, state) in fields.sorted(by: { $0.key.position < $1.key.position }) {
+            out.count(field.position)
             out.count(state.heads.count)
             for head in state.heads {
                 out.count(head.source)
@@ -142,10 +143,10 @@ extension HouseholdFold {
         var devices: [String] = []
         for _ in 0..<(try input.count()) { devices.append(try input.string()) }
         for _ in 0..<(try input.count()) {
-            let id = try input.id()
             let at = try input.moment()
             let device = try input.choice(devices)
-            fold.sources.append(Source(id: id, at: at, device: device, seq: try input.signed()))
+            let seq = try input.signed()
+            fold.sources.append(Source(id: EventRef.text(device: device, seq: seq), at: at, device: device, seq: seq))
         }
         func source() throws -> Int? {
             let raw = try input.count()
@@ -204,9 +205,8 @@ extension HouseholdFold {
 
     private static func readFields<F: EntityField>(_ input: inout BinaryReader, sources: Int) throws -> [F: Field] {
         var fields: [F: Field] = [:]
-        let all = Array(F.allCases)
         for _ in 0..<(try input.count()) {
-            let field = try input.choice(all)
+            guard let field = F(position: try input.count()) else { throw BinaryReader.Damaged() }
             var state = Field()
             for _ in 0..<(try input.count()) {
                 let source = try input.count()

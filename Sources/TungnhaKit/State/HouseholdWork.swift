@@ -1,0 +1,125 @@
+import Dispatch
+import Foundation
+
+/// One household's share of a derivation, worked out away from the store: `DerivedTables` reads what it needs,
+/// folds the households two or more at a time with `HouseholdWork.fold`, then writes what came out.
+struct HouseholdWork: Sendable {
+    /// Its row in `household_fold`, with the new events already listed; a new row for a household seen first.
+    var row: HouseholdFoldRecord
+    /// It had a row before: its fold and timeline are folded onto.
+    var stored: Bool
+    /// Its timeline as stored.
+    var points: [TimelinePoint]
+    /// The new events, in `OrderKey` order.
+    var new: [Event]
+
+    /// What folding the new events gave: rows to write (their household key still to be set when the
+    /// household is new), or that the household must be folded again from all of its events.
+    enum Outcome: Sendable {
+        case derived(Derived)
+        case refold
+        case failed(StoreError)
+    }
+
+    struct Derived: Sendable {
+        var row: HouseholdFoldRecord
+        var households: [HouseholdRecord]
+        /// Only the member rows that changed.
+        var members: [MemberRecord]
+        var visits: [VisitRecord]
+        var points: [TimelinePoint]
+        var commune: CommuneRef
+        var tally: [MemberTallyRecord.Key: MemberTallyRecord.Counts]
+        /// The conflicts to write in place of the household's, or nil when it had none and has none.
+        var conflicts: [FieldConflict]?
+    }
+
+    /// Folds the new events onto the stored fold (or a new one), recording a timeline point at the end of each day.
+    func fold() -> Outcome {
+        let code = row.code
+        let kept: HouseholdFold?
+        do {
+            kept = try row.fold()
+        } catch let error as StoreError {
+            return .failed(error)
+        } catch {
+            return .failed(.damaged(what: "household_fold \(code)"))
+        }
+        guard !stored || kept != nil else { return .refold }
+        var fold = kept ?? HouseholdFold(root: code)
+        guard new.allSatisfy({ fold.canFold($0) }) else { return .refold }
+        let before = stored ? fold.render() : nil
+        var points = self.points
+        let previous = points.last
+        let hadConflicts = stored && fold.hasConflicts
+        var visits: [VisitRecord] = []
+        var index = 0
+        while index < new.count {
+            let day = new[index].at.vietnamDay
+            while index < new.count, new[index].at.vietnamDay == day {
+                fold.apply(new[index])
+                if let visit = Derivation.visit(root: code, new[index]) { visits.append(VisitRecord(visit, rootKey: 0)) }
+                index += 1
+            }
+            if let point = fold.point(day: day) { Timeline.append(point, to: &points) }
+        }
+        var row = self.row
+        row.state = fold.encoded()
+        guard let after = fold.render() else {
+            return .derived(Derived(row: row, households: [], members: [], visits: [], points: [], commune: CommuneRef(code: "", scheme: .y2025), tally: [:], conflicts: nil))
+        }
+        let root = after.root
+        let villageKey = Folding.fold(root.village)
+        let members = after.members.map { MemberRecord($0, root: root, rootKey: 0, villageKey: villageKey) }
+        let old = before.map { state in
+            Dictionary(state.members.map { ($0.code, MemberRecord($0, root: state.root, rootKey: 0)) }, uniquingKeysWith: { first, _ in first })
+        } ?? [:]
+        // The member tally moves by what the household counted for before and after, as its timeline says.
+        var tally: [MemberTallyRecord.Key: MemberTallyRecord.Counts] = [:]
+        if let previous { MemberTallyRecord.note(removing: previous, commune: root.commune, into: &tally) }
+        if let now = points.last { MemberTallyRecord.note(adding: now, commune: root.commune, into: &tally) }
+        return .derived(
+            Derived(
+                row: row, households: after.households.map { HouseholdRecord($0, in: after, key: 0) },
+                members: members.filter { old[$0.code] != $0 }, visits: visits, points: points, commune: root.commune, tally: tally,
+                conflicts: hadConflicts || !after.conflicts.isEmpty ? after.conflicts : nil))
+    }
+}
+
+/// Work shared out between the processor's cores, results in the order given.
+enum Parallel {
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> [Result] {
+        let lanes = min(ProcessInfo.processInfo.activeProcessorCount, 4)
+        guard lanes > 1, items.count >= 32 else { return items.map(transform) }
+        let results = Slots<Result>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+            var index = lane
+            while index < items.count {
+                results.put(transform(items[index]), at: index)
+                index += lanes
+            }
+        }
+        return results.values()
+    }
+
+    /// One slot per result, each written by one lane only: raw memory, so lanes do not contend for the array.
+    final class Slots<Value>: @unchecked Sendable {
+        private let slots: UnsafeMutablePointer<Value?>
+        private let count: Int
+
+        init(count: Int) {
+            self.count = count
+            slots = .allocate(capacity: count)
+            slots.initialize(repeating: nil, count: count)
+        }
+
+        deinit {
+            slots.deinitialize(count: count)
+            slots.deallocate()
+        }
+
+        func put(_ value: Value, at index: Int) { slots[index] = value }
+
+        func values() -> [Value] { (0..<count).map { slots[$0]! } }
+    }
+}
