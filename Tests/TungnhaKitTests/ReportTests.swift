@@ -16,7 +16,7 @@ final class SmallDistrict: @unchecked Sendable {
         let a = try Store.initialize(at: folder.file("a.sqlite"), role: .laptop, label: "Laptop A", commune: CommuneRef(code: "13285", scheme: .y2025), province: nil, environment: environment(clock, seed: 11)).store
         let b = try Store.initialize(at: folder.file("b.sqlite"), role: .laptop, label: "Laptop B", commune: CommuneRef(code: "13285", scheme: .pre2025), province: nil, environment: environment(clock, seed: 12)).store
         let c = try Store.initialize(at: folder.file("c.sqlite"), role: .laptop, label: "Laptop C", commune: CommuneRef(code: "13294", scheme: .pre2025), province: nil, environment: environment(clock, seed: 13)).store
-        district = try Store.initialize(at: folder.file("d.sqlite"), role: .district, label: "Huyện", commune: nil, province: nil, environment: environment(clock, seed: 14)).store
+        district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Huyện", commune: nil, province: nil, environment: environment(clock, seed: 14)).store
 
         // Laptop A: four households, one registered twice.
         _ = try a.addVillage(name: "Tổ dân phố Lê Lợi")

@@ -49,7 +49,7 @@ public enum Demo {
         progress(Messages.demoIntro(folder: folder, l))
 
         let districtPath = folder + "/district.sqlite"
-        let district = try Store.initialize(at: districtPath, role: .district, label: "Máy chủ huyện", commune: nil, province: "68", environment: environment).store
+        let district = try Store.initialize(at: districtPath, role: .provinceGathering, label: "Máy chủ huyện", commune: nil, province: "68", environment: environment).store
         progress(Messages.demoDistrict(districtPath, l))
 
         var laptops: [String] = []
