@@ -171,7 +171,7 @@ final class SmallDistrict: @unchecked Sendable {
         let districts = try report(ReportRequest(level: .district))
         // Phủ Lý was made from wards of the former Thành phố Phủ Lý (347) only, as was the split Quang Trung;
         // Hà Nam from wards of Phủ Lý and of Thị xã Duy Tiên (349).
-        #expect(districts.rows.map(\.name) == ["Thành phố Phủ Lý", "Xã hình thành từ nhiều huyện cũ"])
+        #expect(districts.rows.map(\.name) == ["Thành phố Phủ Lý", "Xã hình thành từ nhiều huyện (trước 2025)"])
         #expect(districts.rows.map(\.householdsRegistered) == [7, 1])
         let provinces = try report(ReportRequest(level: .province))
         #expect(provinces.rows.map(\.name) == ["Ninh Bình"])

@@ -210,8 +210,8 @@ extension LookupError {
                 "There is no village \"\(name)\" on this laptop. \(list) Add it: tungnha village add \"\(name)\".")
         case .unitNotFound(let code):
             return l.pick(
-                "Không có đơn vị hành chính nào mã \(code). Mã tỉnh có 2 chữ số, mã huyện 3, mã xã 5. Tìm theo tên: tungnha units search \"tên\".",
-                "There is no administrative unit with code \(code). Province codes have 2 digits, districts 3, communes 5. Search by name: tungnha units search \"name\".")
+                "Không có đơn vị hành chính nào mã \(code). Mã tỉnh có 2 chữ số, mã huyện (trước 2025) 3, mã xã 5. Tìm theo tên: tungnha units search \"tên\".",
+                "There is no administrative unit with code \(code). Province codes have 2 digits, districts (pre-2025) 3, communes 5. Search by name: tungnha units search \"name\".")
         }
     }
 }

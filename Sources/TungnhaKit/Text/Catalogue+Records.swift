@@ -104,7 +104,7 @@ public enum Messages {
 
     public static func householdTable(_ households: [HouseholdSummary], _ l: Language) -> String {
         guard !households.isEmpty else { return l.pick("Không có hộ nào.", "No households.") }
-        // Households of several communes (a district machine): the commune beside each village.
+        // Households of several communes (a gathering machine): the commune beside each village.
         let several = Set(households.map { "\($0.scheme.rawValue)|\($0.commune)" }).count > 1
         var table = TextTable(
             headers: [l.pick("Mã", "Code"), l.pick("Chủ hộ / địa chỉ", "Head / address"), l.pick("Thôn/Tổ dân phố", "Village")]
