@@ -218,3 +218,27 @@ final class TwoLevels {
         #expect(throws: SetupError.noCommune) { try DeviceIdentity.Role.asked(gathering: false, districtServer: false, commune: nil, province: nil) }
     }
 }
+
+@Suite struct LevelsCopyTests {
+    /// A commune's machine restored from a backup takes a new device id; what it had not forwarded yet, its own
+    /// events under the old id included, goes with its next forward.
+    @Test func aRestoredCommuneMachineForwardsWhatItHadNotSent() throws {
+        let world = try TwoLevels()
+        _ = try world.commune.merge(world.phuLyFiles)
+        _ = try world.commune.mergeHouseholds(keep: world.an, other: world.anAgain)
+        let backup = try world.commune.backup(to: world.folder.file("backup.sqlite"))
+        let restored = try Store.restore(
+            from: backup.file, to: world.folder.file("restored.sqlite"), environment: environment(world.clock, seed: 9))
+        #expect(restored.identity.handedOver == 1)
+        let store = try Store.open(at: world.folder.file("restored.sqlite"), environment: environment(world.clock, seed: 10))
+        let forward = try store.forward(to: world.folder.file("up"))
+        #expect(forward.files.count == 5)
+        // The merge, under the old id; the event that links the new id to the old, under the new.
+        #expect(forward.handovers.map(\.events) == [1])
+        #expect(forward.handovers.map(\.device) == [restored.identity.previous])
+        #expect(forward.own?.events == 1)
+        _ = try world.province.merge([world.folder.file("up")])
+        #expect(try world.province.households().contains { $0.code == world.anAgain } == false)
+        #expect(try world.province.syncStatus().successions.map(\.device) == [restored.identity.device])
+    }
+}
