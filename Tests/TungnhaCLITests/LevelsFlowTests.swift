@@ -130,6 +130,8 @@ import Testing
         #expect(record.stderr.contains("là kho của một máy tổng hợp, nơi không ghi hộ"))
         let forward = try cli.run("forward", db: "a.sqlite")
         #expect(forward.stderr.contains("Máy của tổ gửi ghi nhận của mình bằng: tungnha export"))
+        #expect(try cli.run("where", db: "commune.sqlite").stdout.contains("Tệp chuyển lên tỉnh (tungnha forward, mặc định trong thư mục đang đứng):\n  \(cli.path("to-province"))"))
+        #expect(!(try cli.run("where", db: "a.sqlite").stdout.contains("to-province")))
         let json = try cli.json("init", "--gathering-machine", "--commune", "13285", "--device-name", "Máy tổng hợp Phủ Lý", db: "commune.sqlite") as! [String: Any]
         #expect((json["device"] as! [String: Any])["role"] as! String == "commune-gathering")
     }

@@ -136,6 +136,7 @@ extension Messages {
                 "\(forwarding.waitingFiles) files received (\(formatNumber(forwarding.waitingEvents, l)) events)"))
         }
         if ownEvents > 0 { waiting.append(l.pick("\(formatNumber(ownEvents, l)) ghi nhận của máy này", "\(formatNumber(ownEvents, l)) events of this machine")) }
+        if waiting.isEmpty, forwarding.lastRun == nil { return lines }
         if !waiting.isEmpty {
             lines.append(l.pick(
                 "Chưa chuyển lên tỉnh: \(waiting.joined(separator: " và ")). Chuyển: tungnha forward",
