@@ -7,7 +7,7 @@
 set -euo pipefail
 source "$(dirname "$0")/demo-store.sh"
 source "$(dirname "$0")/office-store.sh"
-"$bin" report --as-of 2026-10-18 --format csv --out "$work/bao-cao.csv" --db "$work/demo/district.sqlite" > /dev/null
+"$bin" report --as-of 2026-10-18 --format csv --out "$work/bao-cao.csv" --db "$work/demo/province.sqlite" > /dev/null
 "$bin" report --format csv --out "$work/ba-dinh.csv" --db "$work/badinh.sqlite" > /dev/null
 "$bin" report --format csv --lang en --out "$work/ba-dinh-en.csv" --db "$work/badinh.sqlite" > /dev/null
 "$bin" followups --format csv --out "$work/vong.csv" --db "$work/badinh.sqlite" > /dev/null

@@ -6,7 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/demo-store.sh"
 source "$(dirname "$0")/office-store.sh"
-"$bin" report --as-of 2026-10-18 --format xlsx --out "$work/bao-cao.xlsx" --db "$work/demo/district.sqlite" > /dev/null
+"$bin" report --as-of 2026-10-18 --format xlsx --out "$work/bao-cao.xlsx" --db "$work/demo/province.sqlite" > /dev/null
 "$bin" report --format xlsx --out "$work/ba-dinh.xlsx" --db "$work/badinh.sqlite" > /dev/null
 mkdir -p "$work/saved"
 (cd "$work" && libreoffice --headless --convert-to xlsx --outdir saved bao-cao.xlsx ba-dinh.xlsx > convert.log 2>&1)

@@ -23,8 +23,10 @@ struct Export: ParsableCommand {
             let store = try console.openStore()
             let progress = Progress(console, Messages.exportProgressLabel(console.language))
             defer { progress.finish() }
-            // Events of an earlier device id of this store go first, as that id's batch.
-            let handovers = again == nil ? try store.exportHandovers(to: out) : []
+            // Events of an earlier device id of this store go first, as that id's batch; a commune's gathering
+            // machine sends its own with `forward`, to the province, not with the file for its laptops.
+            let laptop = try store.identity().role == .laptop
+            let handovers = again == nil && laptop ? try store.exportHandovers(to: out) : []
             var result: ExportResult
             do {
                 result = try again.map { try store.exportAgain($0, to: out) } ?? store.export(to: out, commune: commune, scheme: scheme)

@@ -17,23 +17,35 @@ struct Init: ParsableCommand {
     @Option(name: .customLong("device-name"), help: ArgumentHelp(HelpText.initDeviceName.text(Language.current), valueName: "name"))
     var deviceName: String
 
-    @Flag(name: .customLong("district-server"), help: ArgumentHelp(HelpText.initDistrict.text(Language.current)))
-    var districtServer = false
+    @Flag(name: .customLong("gathering-machine"), help: ArgumentHelp(HelpText.initGathering.text(Language.current)))
+    var gatheringMachine = false
 
     @Option(help: ArgumentHelp(HelpText.initProvince.text(Language.current), valueName: "code"))
     var province: String?
 
+    /// The name of the province's machine before 2025 abolished the districts; it still works.
+    @Flag(name: .customLong("district-server"), help: ArgumentHelp(HelpText.initDistrictServer.text(Language.current)))
+    var districtServer = false
+
+    var communeRef: CommuneRef? { commune.map { CommuneRef(code: $0.trimmingCharacters(in: .whitespaces), scheme: scheme) } }
+
+    func role() throws -> DeviceIdentity.Role {
+        try DeviceIdentity.Role.asked(gathering: gatheringMachine, districtServer: districtServer, commune: communeRef, province: province)
+    }
+
     func validate() throws {
-        if districtServer, commune != nil { throw ValidationError(SetupError.communeAndDistrict.text(Language.current)) }
-        if !districtServer, commune == nil { throw ValidationError(SetupError.noCommune.text(Language.current)) }
+        do {
+            _ = try role()
+        } catch let error as SetupError {
+            throw ValidationError(error.text(Language.current))
+        }
     }
 
     func run() throws {
         try Console.run(global) { console in
             let result = try Store.initialize(
-                at: console.storePath, role: districtServer ? .district : .laptop, label: deviceName,
-                commune: commune.map { CommuneRef(code: $0.trimmingCharacters(in: .whitespaces), scheme: scheme) },
-                province: districtServer ? province : nil, environment: StoreEnvironment.from(Console.environment))
+                at: console.storePath, role: try role(), label: deviceName, commune: communeRef, province: province,
+                environment: StoreEnvironment.from(Console.environment))
             console.emit(InitResult(device: result.identity, store: console.storePath, created: result.created)) { l in
                 Messages.initialized(result.identity, path: console.storePath, created: result.created, l)
             }
@@ -46,4 +58,3 @@ struct InitResult: Encodable {
     var store: String
     var created: Bool
 }
-

@@ -19,7 +19,7 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         try Console.run(global) { console in
-            let store = try console.openStore(missing: .initDistrict)
+            let store = try console.openStore(missing: .initGathering)
             let l = console.language
             // Files and their sizes up front: the time left goes by bytes read, the fairest measure of work.
             let files = store.batchFiles(paths)

@@ -16,7 +16,7 @@ struct Register: ParsableCommand {
 
         func run() throws {
             try Console.run(global) { console in
-                let result = try console.openStore(missing: .initDistrict).importRegister(file)
+                let result = try console.openStore(missing: .initGathering).importRegister(file)
                 console.emit(result) { l in Messages.registerImported(result, l) }
             }
         }

@@ -48,7 +48,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         try Console.run(global) { console in
-            let store = try console.openStore(missing: .initDistrict)
+            let store = try console.openStore(missing: .initGathering)
             let date = asOf
             let language = console.language
             let progress = Progress(console, Messages.reportProgressLabel(language))

@@ -22,7 +22,7 @@ struct TargetCommand: ParsableCommand {
 
         func run() throws {
             try Console.run(global) { console in
-                let target = try console.openStore(missing: .initDistrict).setTarget(province: province, commune: commune, settings: settings)
+                let target = try console.openStore(missing: .initGathering).setTarget(province: province, commune: commune, settings: settings)
                 console.emit(target) { l in Messages.targetSet(target, l) }
             }
         }
@@ -35,7 +35,7 @@ struct TargetCommand: ParsableCommand {
 
         func run() throws {
             try Console.run(global) { console in
-                let targets = try console.openStore(missing: .initDistrict).targets()
+                let targets = try console.openStore(missing: .initGathering).targets()
                 console.emit(targets) { l in Messages.targetList(targets, l) }
             }
         }

@@ -11,7 +11,7 @@ struct Tungnha: ParsableCommand {
             discussion: HelpText.discussion.text(Language.current),
             version: TungnhaVersion.string,
             subcommands: [
-                Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Unvoid.self, Export.self, Merge.self,
+                Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Unvoid.self, Export.self, Merge.self, Forward.self,
                 Sync.self, Backup.self, Restore.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
                 Where.self,
             ])

@@ -29,7 +29,10 @@ struct Where: ParsableCommand {
                 exports: URL(fileURLWithPath: "exports").standardizedFileURL.path,
                 quarantine: URL(fileURLWithPath: absolute).deletingLastPathComponent().appendingPathComponent("quarantine").path)
             var shown = location
-            if shown.storeExists { shown.binding = try? Store.open(at: store, environment: StoreEnvironment.from(Console.environment)).bindingStatus() }
+            if shown.storeExists, let opened = try? Store.open(at: store, environment: StoreEnvironment.from(Console.environment)) {
+                shown.binding = try? opened.bindingStatus()
+                if (try? opened.identity().role) == .communeGathering { shown.forwards = URL(fileURLWithPath: "to-province").standardizedFileURL.path }
+            }
             console.emit(shown) { l in Messages.dataLocation(shown, l) }
         }
     }

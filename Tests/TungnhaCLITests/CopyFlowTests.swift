@@ -165,8 +165,8 @@ import TungnhaKit
         #expect(learnt.stderr.contains("Chạy ngay: tungnha sync reissue"))
         let reissue = try cli.run("sync", "reissue", db: "b.sqlite")
         #expect(reissue.status == 0)
-        #expect(reissue.stdout.contains("Đã chuyển 2 ghi nhận của máy này mà huyện chưa có sang mã "))
-        #expect(reissue.stdout.contains("(số thứ tự 3–4 → 2–3), giữ nguyên nội dung và mã hộ (2 hộ).\n1 ghi nhận của huyện ở các số thứ tự đó nay được áp dụng trên máy này."))
+        #expect(reissue.stdout.contains("Đã chuyển 2 ghi nhận của máy này mà máy tổng hợp chưa có sang mã "))
+        #expect(reissue.stdout.contains("(số thứ tự 3–4 → 2–3), giữ nguyên nội dung và mã hộ (2 hộ).\n1 ghi nhận của máy tổng hợp ở các số thứ tự đó nay được áp dụng trên máy này."))
         #expect(try cli.run("sync", "reissue", db: "b.sqlite").status == 1)
         // B now holds what the district holds, and its own.
         let onLaptop = Set((try cli.json("household", "list", db: "b.sqlite") as! [[String: Any]]).map { $0["code"] as! String })

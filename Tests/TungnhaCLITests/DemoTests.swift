@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `tungnha demo` runs the whole flow; what it prints is what `report --json` says of the store it leaves.
+/// `tungnha demo` runs the whole flow, a ward's gathering machine forwarding to the province's; what it prints is what
+/// `report --json` says of the province's store it leaves.
 @Suite struct DemoTests {
     /// The numbers of the printed total line: expected, registered, visited, covered, …
     func printedTotal(_ output: String) -> [Int] {
@@ -14,11 +15,14 @@ import Testing
         let first = try cli.run(["demo", "--dir", cli.path("one")], db: nil)
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("= tungnha_2025-24611_"))  // the batch that arrived twice
-        #expect(first.stdout.contains("Tệp áp dụng: 9 · đã gộp từ trước: 1 · Tệp bị từ chối: 0"))
-        #expect(first.stdout.contains("tungnha sync status --db \(cli.path("one"))/district.sqlite"))
+        // Six files and one twice at the ward's machine; the six forwarded, its own batch and three straight at the province.
+        #expect(first.stdout.contains("   Tệp áp dụng: 6 · đã gộp từ trước: 1 · Tệp bị từ chối: 0"))
+        #expect(first.stdout.contains("5. Máy tổng hợp của phường chuyển lên tỉnh (tungnha forward): 6 tệp đã nhận, giữ nguyên từng byte, và lô 1 của chính máy này (1 ghi nhận: việc gộp hộ), vào \(cli.path("one"))/to-province."))
+        #expect(first.stdout.contains("   Tệp áp dụng: 10 · đã gộp từ trước: 0 · Tệp bị từ chối: 0"))
+        #expect(first.stdout.contains("tungnha sync status --db \(cli.path("one"))/commune-24611.sqlite"))
         #expect(FileManager.default.fileExists(atPath: cli.path("one/report.html")))
 
-        let json = try cli.json("report", "--as-of", "2026-10-18", "--db", cli.path("one/district.sqlite"), db: nil) as! [String: Any]
+        let json = try cli.json("report", "--as-of", "2026-10-19", "--db", cli.path("one/province.sqlite"), db: nil) as! [String: Any]
         let total = json["total"] as! [String: Any]
         let printed = printedTotal(first.stdout)
         #expect(Array(printed.prefix(4)) == ["householdsExpected", "householdsRegistered", "householdsVisited", "householdsCovered"].map { total[$0] as! Int })
@@ -31,7 +35,7 @@ import Testing
         #expect(again.stderr.contains("tungnha demo --force"))
 
         let second = try cli.run(["demo", "--dir", cli.path("two")], db: nil)
-        let other = try cli.json("report", "--as-of", "2026-10-18", "--db", cli.path("two/district.sqlite"), db: nil) as! [String: Any]
+        let other = try cli.json("report", "--as-of", "2026-10-19", "--db", cli.path("two/province.sqlite"), db: nil) as! [String: Any]
         #expect(NSDictionary(dictionary: other["total"] as! [String: Any]) == NSDictionary(dictionary: total))
         #expect(printedTotal(second.stdout) == printed)
     }

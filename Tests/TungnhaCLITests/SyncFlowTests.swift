@@ -94,7 +94,8 @@ import TungnhaKit
     @Test func mergingIntoNoStoreSaysHowToMakeOne() throws {
         let output = try cli.run("merge", cli.path("exports"), db: "none.sqlite")
         #expect(output.status == 1)
-        #expect(output.stderr.contains("tungnha init --district-server --device-name \"TÊN MÁY\" [--province MÃ_TỈNH]"))
+        #expect(output.stderr.contains("tungnha init --gathering-machine --commune MÃ_XÃ --device-name \"TÊN MÁY\"     (máy của UBND xã)"))
+        #expect(output.stderr.contains("tungnha init --gathering-machine --province MÃ_TỈNH --device-name \"TÊN MÁY\"  (máy của tỉnh)"))
         #expect(!FileManager.default.fileExists(atPath: cli.path("none.sqlite")))
     }
 

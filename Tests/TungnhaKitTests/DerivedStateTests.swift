@@ -50,7 +50,7 @@ import Testing
             environment: environment(clock, seed: 21)
         ).store
         let district = try Store.initialize(
-            at: folder.file("d.sqlite"), role: .district, label: "Tỉnh", commune: nil, province: nil, environment: environment(clock, seed: 22)
+            at: folder.file("d.sqlite"), role: .provinceGathering, label: "Tỉnh", commune: nil, province: nil, environment: environment(clock, seed: 22)
         ).store
         _ = try laptop.addVillage(name: "Tổ 4")
         let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ 4", headName: "Phạm Văn Dũng"))
@@ -113,7 +113,7 @@ import Testing
         var stopping = environment(TestClock(), seed: 99)
         // The disk fills up right after the first group of files was appended.
         stopping.afterAppend = { throw DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full") }
-        _ = try Store.initialize(at: path, role: .district, label: "Máy kiểm tra", commune: nil, province: nil, environment: stopping)
+        _ = try Store.initialize(at: path, role: .provinceGathering, label: "Máy kiểm tra", commune: nil, province: nil, environment: stopping)
         let store = try Store.open(at: path, environment: stopping)
         #expect(throws: StoreError.unavailable(path: path, detail: "database or disk is full")) { try store.merge(files) }
         // A store error is not the file's fault: nothing was quarantined.

@@ -16,7 +16,7 @@ final class ThreeDevices: @unchecked Sendable {
         let clock = TestClock()
         let a = try phuLyLaptop(folder, clock: clock, name: "a.sqlite", seed: 1, label: "Laptop tổ 1")
         let b = try phuLyLaptop(folder, clock: clock, name: "b.sqlite", seed: 2, label: "Laptop tổ 2")
-        let district = try Store.initialize(at: folder.file("d.sqlite"), role: .district, label: "Máy chủ huyện", commune: nil, province: "37", environment: environment(clock, seed: 3)).store
+        let district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Máy chủ huyện", commune: nil, province: "37", environment: environment(clock, seed: 3)).store
 
         var households: [HouseholdSummary] = []
         for (index, name) in ["Nguyễn Văn An", "Đặng Thị Hoà", "Lê Văn Cường", "Phạm Thị Dung"].enumerated() {
@@ -62,7 +62,7 @@ final class ThreeDevices: @unchecked Sendable {
     }
 
     static func districtStore(_ path: String) throws -> Store {
-        try Store.initialize(at: path, role: .district, label: "Máy kiểm tra", commune: nil, province: nil, environment: environment(TestClock(), seed: 99)).store
+        try Store.initialize(at: path, role: .provinceGathering, label: "Máy kiểm tra", commune: nil, province: nil, environment: environment(TestClock(), seed: 99)).store
     }
 
     /// Splits each device's events into batches of the given sizes (cycled) and writes them as files.
@@ -202,13 +202,13 @@ final class ThreeDevices: @unchecked Sendable {
 
     @Test func aProvinceMachineRefusesOtherProvinces() throws {
         let folder = TemporaryFolder()
-        let district = try Store.initialize(at: folder.file("d.sqlite"), role: .district, label: "Ninh Bình", commune: nil, province: "37").store
+        let district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Ninh Bình", commune: nil, province: "37").store
         let lamDong = try batch(CommuneRef(code: "24611", scheme: .y2025), into: folder)
         let haNam = try batch(CommuneRef(code: "13294", scheme: .pre2025), into: folder)  // Châu Cầu, Hà Nam: now Ninh Bình
         let outcome = try district.merge([lamDong, haNam])
         #expect(outcome.files.map(\.status) == [.refused, .applied])
         #expect(outcome.files[0].refusal == "notThisProvince")
-        #expect(outcome.files[0].message == "Tệp này là của xã 24611 (danh mục 2025), không thuộc Ninh Bình, tỉnh mà máy chủ này nhận.")
+        #expect(outcome.files[0].message == "Tệp này là của xã 24611 (danh mục 2025), không thuộc Ninh Bình, tỉnh mà máy tổng hợp này nhận. Gửi tệp cho máy tổng hợp của tỉnh có xã đó (tìm: tungnha units show 24611).")
     }
 
     @Test func aLaptopRefusesOtherCommunes() throws {
@@ -250,7 +250,7 @@ final class ThreeDevices: @unchecked Sendable {
     }
 
     func refusal(_ path: String) throws -> (String?, Int?, Int) {
-        let store = try Store.initialize(at: folder.file("d-\(UUID().uuidString).sqlite"), role: .district, label: "D", commune: nil, province: nil).store
+        let store = try Store.initialize(at: folder.file("d-\(UUID().uuidString).sqlite"), role: .provinceGathering, label: "D", commune: nil, province: nil).store
         let outcome = try store.merge([path])
         return (outcome.files[0].refusal, outcome.files[0].line, try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM event")! })
     }
@@ -298,7 +298,7 @@ final class ThreeDevices: @unchecked Sendable {
         let late = a.make(nil, at: "2026-11-21T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 2")))
         let fine = a.make(nil, at: "2026-11-20T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 3")))
         let path = try file([header(last: 3, events: 3)] + [early, late, fine].map(EventCodec.canonical), name: "clock.jsonl")
-        let store = try Store.initialize(at: folder.file("clock.sqlite"), role: .district, label: "D", commune: nil, province: nil).store
+        let store = try Store.initialize(at: folder.file("clock.sqlite"), role: .provinceGathering, label: "D", commune: nil, province: nil).store
         #expect(try store.merge([path]).applied == 1)
         let device = try #require(try store.syncStatus().devices.first)
         #expect(device.suspiciousTimes == 2)  // before 2024, and after the batch was written (20 Nov 17:00)

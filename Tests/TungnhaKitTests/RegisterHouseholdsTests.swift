@@ -156,7 +156,7 @@ import Testing
         try "Chủ hộ;Địa chỉ;Thôn\nAn\u{1B}[2J\u{7};Số 1;Tổ 1\n".write(toFile: folder.file("e.csv"), atomically: true, encoding: .utf8)
         #expect(try store.importHouseholds(folder.file("e.csv"), HouseholdImportOptions(dryRun: true)).created.map(\.head) == ["An[2J"])
         let district = try Store.initialize(
-            at: folder.file("d.sqlite"), role: .district, label: "Máy tổng hợp", commune: nil, province: nil, environment: environment(TestClock())
+            at: folder.file("d.sqlite"), role: .provinceGathering, label: "Máy tổng hợp", commune: nil, province: nil, environment: environment(TestClock())
         ).store
         #expect(throws: StoreError.laptopOnly(path: folder.file("d.sqlite"))) {
             try district.importHouseholds(folder.file("r.csv"), HouseholdImportOptions())

@@ -16,7 +16,7 @@ final class SmallDistrict: @unchecked Sendable {
         let a = try Store.initialize(at: folder.file("a.sqlite"), role: .laptop, label: "Laptop A", commune: CommuneRef(code: "13285", scheme: .y2025), province: nil, environment: environment(clock, seed: 11)).store
         let b = try Store.initialize(at: folder.file("b.sqlite"), role: .laptop, label: "Laptop B", commune: CommuneRef(code: "13285", scheme: .pre2025), province: nil, environment: environment(clock, seed: 12)).store
         let c = try Store.initialize(at: folder.file("c.sqlite"), role: .laptop, label: "Laptop C", commune: CommuneRef(code: "13294", scheme: .pre2025), province: nil, environment: environment(clock, seed: 13)).store
-        district = try Store.initialize(at: folder.file("d.sqlite"), role: .district, label: "Huyện", commune: nil, province: nil, environment: environment(clock, seed: 14)).store
+        district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Huyện", commune: nil, province: nil, environment: environment(clock, seed: 14)).store
 
         // Laptop A: four households, one registered twice.
         _ = try a.addVillage(name: "Tổ dân phố Lê Lợi")
@@ -171,7 +171,7 @@ final class SmallDistrict: @unchecked Sendable {
         let districts = try report(ReportRequest(level: .district))
         // Phủ Lý was made from wards of the former Thành phố Phủ Lý (347) only, as was the split Quang Trung;
         // Hà Nam from wards of Phủ Lý and of Thị xã Duy Tiên (349).
-        #expect(districts.rows.map(\.name) == ["Thành phố Phủ Lý", "Xã hình thành từ nhiều huyện cũ"])
+        #expect(districts.rows.map(\.name) == ["Thành phố Phủ Lý", "Xã hình thành từ nhiều huyện (trước 2025)"])
         #expect(districts.rows.map(\.householdsRegistered) == [7, 1])
         let provinces = try report(ReportRequest(level: .province))
         #expect(provinces.rows.map(\.name) == ["Ninh Bình"])

@@ -61,7 +61,7 @@ case "inserts":
     // The event log's insert alone, on a fresh store, one transaction: how far from the sqlite3 shell it is.
     let files = arguments.dropFirst().filter { !$0.hasPrefix("--") }
     let path = NSTemporaryDirectory() + "tungnha-inserts-\(UUID().uuidString).sqlite"
-    let store = try Store.initialize(at: path, role: .district, label: "Bench", commune: nil, province: nil).store
+    let store = try Store.initialize(at: path, role: .provinceGathering, label: "Bench", commune: nil, province: nil).store
     var batches: [ParsedBatchForBench] = []
     for file in files { batches.append(try BenchAccess.parse(file)) }
     let started = Date()

@@ -6,13 +6,13 @@ public enum InputField: String, Sendable, Equatable {
 /// Problems with the store itself.
 public enum StoreError: TungnhaError, Equatable {
     /// What to tell someone whose store does not exist yet.
-    public enum Hint: Sendable, Equatable { case initLaptop, initDistrict }
+    public enum Hint: Sendable, Equatable { case initLaptop, initGathering }
 
     case missing(path: String, hint: Hint)
     case newerVersion(path: String)
     case notAStore(path: String)
     case laptopOnly(path: String)
-    case districtOnly(path: String)
+    case gatheringOnly(path: String)
     /// Something stored does not read back (a damaged file, or a change made outside tungnha).
     case damaged(what: String)
     /// SQLite could not do what was asked: the store is locked, the disk is full, the file cannot be written.
@@ -26,8 +26,17 @@ public enum SetupError: TungnhaError, Equatable {
     case unknownCommune(code: String, scheme: Scheme, suggestions: [AdminUnits.Unit])
     case unknownProvince(code: String)
     case alreadyOtherSetup(path: String, identity: DeviceIdentity)
-    case communeAndDistrict
+    /// The old `--district-server` with `--commune`.
+    case communeWithDistrictServer
     case noCommune
+    /// `--gathering-machine` without `--commune` or `--province`.
+    case gatheringNeedsLevel
+    /// `--gathering-machine` with both.
+    case gatheringBothLevels
+    /// `--province` for a team's laptop.
+    case provinceWithoutGathering
+    /// A commune's gathering machine serves a commune of the 2025 list.
+    case gatheringCommuneNot2025(code: String)
 }
 
 /// A code, prefix or name that matched nothing, or more than one thing.

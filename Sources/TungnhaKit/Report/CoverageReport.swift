@@ -106,6 +106,7 @@ extension Store {
 
     /// The same request at several levels, from one reading of the state (rebuilt once for a past date).
     public func reports(_ request: ReportRequest, levels: [ReportLevel]) throws -> [CoverageReport] {
+        let request = try scopedToMachine(request)
         if let province = request.province, AdminUnits.shared.province(province, scheme: .y2025) == nil {
             throw TargetError.unknownProvince(code: province)
         }

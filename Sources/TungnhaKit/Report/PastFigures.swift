@@ -99,6 +99,7 @@ enum PastFigures {
 extension Store {
     /// Registered and covered households at the end of each of the last `weeks` weeks up to the report's day.
     public func weeklyTrend(_ request: ReportRequest, weeks: Int = 12) throws -> [TrendPoint] {
+        let request = try scopedToMachine(request)
         let end = request.asOf ?? now.vietnamDate
         let ends = (0..<max(1, min(weeks, 520))).reversed().map { end.adding(days: -7 * $0) }
         return try read { db in

@@ -8,19 +8,27 @@ public enum DemoError: TungnhaError, Equatable {
 /// What `tungnha demo` left behind, for scripts and tests.
 public struct DemoResult: Sendable, Codable {
     public var folder: String
-    public var district: String
+    /// The store of the province's gathering machine, and of Phường Bắc Gia Nghĩa's.
+    public var province: String
+    public var commune: String
     public var laptops: [String]
+    /// The files as they reached Bắc Gia Nghĩa's machine.
     public var exports: [String]
     public var asOf: String
+    /// What Bắc Gia Nghĩa's machine merged, what it forwarded, and what the province's merged.
     public var merge: MergeOutcome
+    public var forward: ForwardResult
+    public var provinceMerge: MergeOutcome
     public var duplicates: [DuplicatePair]
     public var report: CoverageReport
     public var html: String
 }
 
 /// The whole flow on real communes, through the same code as the commands: three team laptops in two wards
-/// of Lâm Đồng that were Đắk Nông before 2025 record households and visits for six weeks, export their
-/// batches, and the district merges them (one twice, one out of order) and reports.
+/// of Lâm Đồng that were Đắk Nông before 2025 record households and visits for six weeks and export their
+/// batches. The two teams of Phường Bắc Gia Nghĩa send theirs to the ward's gathering machine (one twice, one out
+/// of order), which merges a duplicate and forwards everything to the province's gathering machine; Phường Đông
+/// Gia Nghĩa's team sends straight to the province, which reports.
 public enum Demo {
     public static let scenario = Scenario(Scenario.Config(
         seed: 2026,
@@ -28,8 +36,13 @@ public enum Demo {
         devicesPerCommune: 1, householdsPerDevice: 110, villagesPerDevice: 2, duplicateShare: 0.06,
         start: LocalDate("2026-09-07")!, weeks: 6, batchesPerDevice: 3))
 
-    /// The last day of the campaign: the report's date, so that two runs give the same figures.
+    /// The ward with a gathering machine of its own.
+    static let ward = CommuneRef(code: "24611", scheme: .y2025)
+
+    /// The last day of the campaign.
     public static var lastDay: LocalDate { scenario.config.start.adding(days: scenario.config.weeks * 7 - 1) }
+    /// The day after, when the files are gathered: the report's date, so that two runs give the same figures.
+    public static var reportDay: LocalDate { lastDay.adding(days: 1) }
 
     public static func run(in folder: String, force: Bool, language l: Language, progress: (String) -> Void) throws -> DemoResult {
         let files = FileManager.default
@@ -48,9 +61,15 @@ public enum Demo {
         clock.set(Moment(millis: scenario.config.start.endMillis - 86_400_000 + 1))
         progress(Messages.demoIntro(folder: folder, l))
 
-        let districtPath = folder + "/district.sqlite"
-        let district = try Store.initialize(at: districtPath, role: .district, label: "Máy chủ huyện", commune: nil, province: "68", environment: environment).store
-        progress(Messages.demoDistrict(districtPath, l))
+        let provincePath = folder + "/province.sqlite"
+        let communePath = folder + "/commune-\(ward.code).sqlite"
+        let province = try Store.initialize(
+            at: provincePath, role: .provinceGathering, label: "Máy tổng hợp tỉnh Lâm Đồng", commune: nil, province: "68", environment: environment
+        ).store
+        let commune = try Store.initialize(
+            at: communePath, role: .communeGathering, label: "Máy tổng hợp phường Bắc Gia Nghĩa", commune: ward, province: nil, environment: environment
+        ).store
+        progress(Messages.demoMachines(province: provincePath, commune: communePath, ward: ward, l))
 
         var laptops: [String] = []
         var exports: [[ExportResult]] = []
@@ -68,30 +87,39 @@ public enum Demo {
             exports.append(written)
         }
 
-        // Batches reach the district the way they do in the field: the first laptop's batch 3 before its batch 2,
-        // and the second laptop's batch 1 twice.
-        var arrivals = exports.flatMap { $0.map(\.file) }
+        // Batches reach the ward's machine the way they do in the field: the first laptop's batch 3 before its
+        // batch 2, and the second laptop's batch 1 twice.
+        var arrivals = exports.prefix(2).flatMap { $0.map(\.file) }
         let late = exports[0][1].file
         arrivals.removeAll { $0 == late }
         arrivals.append(late)
         arrivals.append(exports[1][0].file)
         clock.set(Moment(millis: lastDay.endMillis + 9 * 3_600_000))
-        progress(Messages.demoMerging(arrivals.count, l))
-        let merge = try district.merge(arrivals, language: l) { file in progress("   " + Messages.mergeProgress(file, l)) }
+        progress(Messages.demoCommuneMerging(arrivals.count, l))
+        let merge = try commune.merge(arrivals, language: l) { file in progress("   " + Messages.mergeProgress(file, l)) }
         progress("   " + Messages.mergeSummary(merge, l).split(separator: "\n").prefix(2).joined(separator: "\n   "))
 
-        let duplicates = try district.duplicateCandidates(limit: 50)
+        // The two teams of the ward registered some houses of a shared village twice; the ward's machine merges one.
+        let duplicates = try commune.duplicateCandidates(limit: 50)
+        if let first = duplicates.first { _ = try commune.mergeHouseholds(keep: first.keep.code, other: first.other.code) }
         progress(Messages.demoDuplicates(duplicates, l))
 
-        let request = ReportRequest(level: .commune, asOf: lastDay)
-        let report = try district.report(request)
+        clock.set(Moment(millis: lastDay.endMillis + 10 * 3_600_000))
+        let forward = try commune.forward(to: folder + "/to-province")
+        progress(Messages.demoForwarded(forward, l))
+        let straight = exports[2].map(\.file)
+        let provinceMerge = try province.merge([forward.folder] + straight, language: l)
+        progress(Messages.demoProvinceMerging(straight.count, l) + "\n   " + Messages.mergeSummary(provinceMerge, l).split(separator: "\n").prefix(2).joined(separator: "\n   "))
+
+        let request = ReportRequest(level: .commune, asOf: reportDay)
+        let report = try province.report(request)
         let html = folder + "/report.html"
-        let page = ReportHTML.render(report, trend: try district.weeklyTrend(request, weeks: scenario.config.weeks + 1), generatedAt: Moment(clock.now), l)
+        let page = ReportHTML.render(report, trend: try province.weeklyTrend(request, weeks: scenario.config.weeks + 1), generatedAt: Moment(clock.now), l)
         try page.write(toFile: html, atomically: true, encoding: .utf8)
         progress(Messages.demoReport(report, html: html, l))
-        progress(Messages.demoNext(district: districtPath, laptop: laptops[0], asOf: lastDay, l))
+        progress(Messages.demoNext(province: provincePath, commune: communePath, laptop: laptops[0], asOf: reportDay, l))
         return DemoResult(
-            folder: folder, district: districtPath, laptops: laptops, exports: arrivals, asOf: lastDay.description, merge: merge,
-            duplicates: duplicates, report: report, html: html)
+            folder: folder, province: provincePath, commune: communePath, laptops: laptops, exports: arrivals, asOf: reportDay.description, merge: merge, forward: forward,
+            provinceMerge: provinceMerge, duplicates: duplicates, report: report, html: html)
     }
 }

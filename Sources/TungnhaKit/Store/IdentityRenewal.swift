@@ -17,16 +17,16 @@ public struct IdentityChange: Sendable, Codable, Equatable {
 }
 
 extension Store {
-    /// Takes a new device id, linked to the old one: on a laptop, a `device.copied` event (the first of the new id)
-    /// tells the district. Batches written under the old id are kept apart, and its events not yet sent wait for the
-    /// next export. The store is bound to the file it is now.
+    /// Takes a new device id, linked to the old one: on a laptop or a commune's gathering machine, a `device.copied`
+    /// event (the first of the new id) tells the machine its batches go to. Batches written under the old id are kept
+    /// apart, and its events not yet sent wait for the next export. The store is bound to the file it is now.
     /// `handOver`: false when the caller moves the old id's unsent events itself (`reissue`).
     func renewIdentity(_ how: DeviceCopy.How, handOver: Bool = true, db: Database) throws -> IdentityChange {
         guard let identity = try Store.identity(db) else { throw StoreError.notAStore(path: path) }
         let previousKey = try EventLog.existingDeviceKey(identity.id, db: db)
         let lastSeq = try previousKey.flatMap { try Int64.fetchOne(db, sql: "SELECT max(seq) FROM event WHERE device = ?", arguments: [$0]) } ?? 0
         var handedOver = 0
-        if handOver, identity.role == .laptop, let key = previousKey, let commune = identity.commune {
+        if handOver, identity.role.sendsOwnEvents, let key = previousKey, let commune = identity.commune {
             let exported = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
             let waiting = try Row.fetchOne(
                 db, sql: "SELECT min(seq) AS first, max(seq) AS last, count(*) AS events FROM event WHERE device = ? AND seq > ?",
@@ -59,7 +59,7 @@ extension Store {
         for (key, value) in settings {
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
         }
-        if identity.role == .laptop, let commune = identity.commune {
+        if identity.role.sendsOwnEvents, let commune = identity.commune {
             try append([Draft(commune: commune, body: .deviceCopied(DeviceCopy(source: identity.id, sourceSeq: lastSeq, how: how)))], db: db)
         }
         try FileBinding.here(path, environment).save(db)

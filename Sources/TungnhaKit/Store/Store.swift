@@ -59,16 +59,29 @@ public final class RandomSource: Sendable {
     }
 }
 
-/// What this machine is: a team's laptop for one commune, or the district machine that merges.
+/// What this machine is: a team's laptop for one commune, or the gathering machine (máy tổng hợp) of one commune
+/// or of one province, which merges what the laptops send.
 public struct DeviceIdentity: Sendable, Equatable, Codable {
-    public enum Role: String, Sendable, Codable { case laptop, district }
+    public enum Role: String, Sendable, Codable {
+        /// A team's laptop: records the households and visits of one commune and exports them.
+        case laptop
+        /// The gathering machine of one 2025 commune (its People's Committee): merges its laptops' batches and
+        /// forwards them, unchanged, to the province.
+        case communeGathering = "commune-gathering"
+        /// The gathering machine of one province; set up under the old name `--district-server` without a
+        /// province, of every province.
+        case provinceGathering = "province-gathering"
+
+        /// Whether its own events (a household merge, a conflict settled, a void) go on to another machine.
+        public var sendsOwnEvents: Bool { self != .provinceGathering }
+    }
 
     public var id: String
     public var label: String
     public var role: Role
-    /// The commune a laptop works in.
+    /// The commune a laptop works in, or the 2025 commune a commune's gathering machine serves.
     public var commune: CommuneRef?
-    /// A district machine that only accepts this province's communes (2025 codes).
+    /// A province's gathering machine that only accepts this province's communes (2025 codes).
     public var province: String?
 }
 
@@ -161,6 +174,7 @@ public final class Store: Sendable {
         if let province {
             guard AdminUnits.shared.province(province, scheme: .y2025) != nil else { throw SetupError.unknownProvince(code: province) }
         }
+        try checkSetup(role: role, commune: commune, province: province)
         if exists(at: path) {
             let store = try open(at: path, environment: environment)
             let identity = try store.identity()

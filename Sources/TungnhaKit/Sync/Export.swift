@@ -24,56 +24,76 @@ public struct ExportResult: Sendable, Codable, Equatable {
 public enum ExportError: TungnhaError, Equatable {
     case nothingNew(lastBatch: Int?)
     case noSuchBatch(number: Int, last: Int?)
-    case communeOnDistrictOnly
-    case districtNeedsCommune
+    case communeOnGatheringOnly
+    case provinceNeedsCommune
     case cannotWrite(folder: String, detail: String)
     case rewriteDiffers(number: Int)
 }
 
 extension Store {
-    /// Writes every event of this device not yet exported as one batch file; nil when there is nothing new.
+    /// On a laptop, writes every event of this device not yet exported as one batch file. On a gathering machine,
+    /// writes everything it knows of one commune (by default, a commune machine's own) for that commune's laptops.
     public func export(to folder: String, commune code: String? = nil, scheme: Scheme = .y2025) throws -> ExportResult {
         let identity = try identity()
         switch identity.role {
         case .laptop:
-            if code != nil { throw ExportError.communeOnDistrictOnly }
-            return try writeBatch(folder: folder) { db, number in
-                let last = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
-                let bodies = try Row.fetchAll(
-                    db, sql: "SELECT seq, body, rowid FROM event WHERE device = ? AND seq > ? ORDER BY seq",
-                    arguments: [try EventLog.existingDeviceKey(identity.id, db: db) ?? -1, last])
-                guard !bodies.isEmpty else {
-                    throw ExportError.nothingNew(lastBatch: try Int.fetchOne(db, sql: "SELECT max(number) FROM export"))
-                }
-                let header = BatchHeader(
-                    kind: .device, device: identity.id, deviceLabel: identity.label, commune: identity.commune!, batch: number,
-                    events: bodies.count, firstSeq: bodies.first!["seq"], lastSeq: bodies.last!["seq"], writtenAt: now,
-                    tool: "tungnha \(TungnhaVersion.string)")
-                return (header, bodies.map { $0["body"] }, bodies.last!["rowid"])
+            if code != nil { throw ExportError.communeOnGatheringOnly }
+            return try write { db in try exportOwn(to: folder, identity: identity, db: db) }
+        case .communeGathering, .provinceGathering:
+            let commune: CommuneRef
+            if let code {
+                commune = CommuneRef(code: code, scheme: scheme)
+            } else if identity.role == .communeGathering, let own = identity.commune {
+                commune = own
+            } else {
+                throw ExportError.provinceNeedsCommune
             }
-        case .district:
-            guard let code else { throw ExportError.districtNeedsCommune }
-            let commune = CommuneRef(code: code, scheme: scheme)
             guard AdminUnits.shared.commune(commune) != nil else {
-                throw SetupError.unknownCommune(code: code, scheme: scheme, suggestions: AdminUnits.shared.suggestions(forCommune: code, scheme: scheme))
+                throw SetupError.unknownCommune(
+                    code: commune.code, scheme: commune.scheme, suggestions: AdminUnits.shared.suggestions(forCommune: commune.code, scheme: commune.scheme))
             }
-            return try writeBatch(folder: folder) { db, number in
-                let bodies = try Row.fetchAll(
-                    db, sql: "SELECT device, seq, body, rowid FROM event WHERE scheme = ? AND commune = ? ORDER BY rowid",
-                    arguments: [scheme.rawValue, code])
-                let previous = try Int64.fetchOne(
-                    db, sql: "SELECT max(upto_rowid) FROM export WHERE kind = 'relay' AND scheme = ? AND commune = ?",
-                    arguments: [scheme.rawValue, code]) ?? 0
-                guard let newest = bodies.last?["rowid"] as Int64?, newest > previous else {
-                    throw ExportError.nothingNew(lastBatch: try Int.fetchOne(db, sql: "SELECT max(number) FROM export WHERE scheme = ? AND commune = ?", arguments: [scheme.rawValue, code]))
-                }
-                let ownKey = try EventLog.existingDeviceKey(identity.id, db: db)
-                let own = bodies.filter { $0["device"] == ownKey }.map { $0["seq"] as Int64 }
-                let header = BatchHeader(
-                    kind: .relay, device: identity.id, deviceLabel: identity.label, commune: commune, batch: number, events: bodies.count,
-                    firstSeq: own.min(), lastSeq: own.max(), writtenAt: now, tool: "tungnha \(TungnhaVersion.string)")
-                return (header, bodies.map { $0["body"] }, newest)
+            return try write { db in try exportRelay(commune, to: folder, identity: identity, db: db) }
+        }
+    }
+
+    /// This device's events not yet in a batch, as its next device batch (a laptop's export; a commune gathering
+    /// machine's own batch, written by `forward`).
+    func exportOwn(to folder: String, identity: DeviceIdentity, db: Database) throws -> ExportResult {
+        try writeBatch(folder: folder, db: db) { number in
+            let last = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
+            let bodies = try Row.fetchAll(
+                db, sql: "SELECT seq, body, rowid FROM event WHERE device = ? AND seq > ? ORDER BY seq",
+                arguments: [try EventLog.existingDeviceKey(identity.id, db: db) ?? -1, last])
+            guard !bodies.isEmpty else {
+                throw ExportError.nothingNew(lastBatch: try Int.fetchOne(db, sql: "SELECT max(number) FROM export"))
             }
+            let header = BatchHeader(
+                kind: .device, device: identity.id, deviceLabel: identity.label, commune: identity.commune!, batch: number,
+                events: bodies.count, firstSeq: bodies.first!["seq"], lastSeq: bodies.last!["seq"], writtenAt: now,
+                tool: "tungnha \(TungnhaVersion.string)")
+            return (header, bodies.map { $0["body"] }, bodies.last!["rowid"])
+        }
+    }
+
+    /// Everything this machine knows of one commune, for that commune's laptops.
+    private func exportRelay(_ commune: CommuneRef, to folder: String, identity: DeviceIdentity, db: Database) throws -> ExportResult {
+        let (code, scheme) = (commune.code, commune.scheme)
+        return try writeBatch(folder: folder, db: db) { number in
+            let bodies = try Row.fetchAll(
+                db, sql: "SELECT device, seq, body, rowid FROM event WHERE scheme = ? AND commune = ? ORDER BY rowid",
+                arguments: [scheme.rawValue, code])
+            let previous = try Int64.fetchOne(
+                db, sql: "SELECT max(upto_rowid) FROM export WHERE kind = 'relay' AND scheme = ? AND commune = ?",
+                arguments: [scheme.rawValue, code]) ?? 0
+            guard let newest = bodies.last?["rowid"] as Int64?, newest > previous else {
+                throw ExportError.nothingNew(lastBatch: try Int.fetchOne(db, sql: "SELECT max(number) FROM export WHERE scheme = ? AND commune = ?", arguments: [scheme.rawValue, code]))
+            }
+            let ownKey = try EventLog.existingDeviceKey(identity.id, db: db)
+            let own = bodies.filter { $0["device"] == ownKey }.map { $0["seq"] as Int64 }
+            let header = BatchHeader(
+                kind: .relay, device: identity.id, deviceLabel: identity.label, commune: commune, batch: number, events: bodies.count,
+                firstSeq: own.min(), lastSeq: own.max(), writtenAt: now, tool: "tungnha \(TungnhaVersion.string)")
+            return (header, bodies.map { $0["body"] }, newest)
         }
     }
 
@@ -111,29 +131,27 @@ extension Store {
         }
     }
 
-    private func writeBatch(folder: String, _ collect: (Database, Int) throws -> (BatchHeader, [String], Int64)) throws -> ExportResult {
-        try write { db in
-            let number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM export") ?? 0) + 1
-            let (header, bodies, upto) = try collect(db, number)
-            var writer = BatchWriter(header: header)
-            for body in bodies { writer.append(body) }
-            let (data, sha) = writer.finish(events: bodies.count)
-            try db.execute(
-                sql: """
-                    INSERT INTO export (number, kind, scheme, commune, first_seq, last_seq, upto_rowid, events, written_at, sha256, file)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    number, header.kind.rawValue, header.commune.scheme.rawValue, header.commune.code, header.firstSeq, header.lastSeq,
-                    upto, bodies.count, header.writtenAt.rfc3339, sha, header.fileName,
-                ])
-            // The file is in place before the export is recorded; if it cannot be written, nothing is recorded.
-            let path = try Self.place(data, named: header.fileName, in: folder)
-            return ExportResult(
-                batch: number, kind: header.kind, file: path, commune: header.commune.code, scheme: header.commune.scheme,
-                events: bodies.count, firstSeq: header.firstSeq, lastSeq: header.lastSeq, writtenAt: header.writtenAt.rfc3339,
-                sha256: sha, again: false)
-        }
+    private func writeBatch(folder: String, db: Database, _ collect: (Int) throws -> (BatchHeader, [String], Int64)) throws -> ExportResult {
+        let number = (try Int.fetchOne(db, sql: "SELECT max(number) FROM export") ?? 0) + 1
+        let (header, bodies, upto) = try collect(number)
+        var writer = BatchWriter(header: header)
+        for body in bodies { writer.append(body) }
+        let (data, sha) = writer.finish(events: bodies.count)
+        try db.execute(
+            sql: """
+                INSERT INTO export (number, kind, scheme, commune, first_seq, last_seq, upto_rowid, events, written_at, sha256, file)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                number, header.kind.rawValue, header.commune.scheme.rawValue, header.commune.code, header.firstSeq, header.lastSeq,
+                upto, bodies.count, header.writtenAt.rfc3339, sha, header.fileName,
+            ])
+        // The file is in place before the export is recorded; if it cannot be written, nothing is recorded.
+        let path = try Self.place(data, named: header.fileName, in: folder)
+        return ExportResult(
+            batch: number, kind: header.kind, file: path, commune: header.commune.code, scheme: header.commune.scheme,
+            events: bodies.count, firstSeq: header.firstSeq, lastSeq: header.lastSeq, writtenAt: header.writtenAt.rfc3339,
+            sha256: sha, again: false)
     }
 
     static func place(_ data: Data, named name: String, in folder: String) throws -> String {

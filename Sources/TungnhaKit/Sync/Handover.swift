@@ -3,8 +3,9 @@ import GRDB
 
 extension Store {
     /// Writes the batches of earlier device ids of this store that wait to be sent (see `renewIdentity`): each is
-    /// that id's next batch, holding the events it made that no batch had carried. The district may have some of
-    /// them from the machine the store was copied from: the same events, so they are known there, never doubled.
+    /// that id's next batch, holding the events it made that no batch had carried. The gathering machine may have
+    /// some of them from the machine the store was copied from: the same events, so they are known there, never
+    /// doubled.
     public func exportHandovers(to folder: String) throws -> [ExportResult] {
         try write { db in
             var results: [ExportResult] = []

@@ -98,22 +98,6 @@ extension Store {
         return files
     }
 
-    static func accept(_ commune: CommuneRef, identity: DeviceIdentity) throws {
-        if identity.role == .laptop, let own = identity.commune, own != commune {
-            throw BatchRefusal.notThisLaptop(found: commune, laptop: own)
-        }
-        if identity.role == .district, let province = identity.province {
-            let units = AdminUnits.shared
-            let provinces: Set<String>
-            if commune.scheme == .y2025 {
-                provinces = Set(units.commune(commune).flatMap(\.province).map { [$0] } ?? [])
-            } else {
-                provinces = Set(units.successors(of: commune.code).compactMap { units.commune(CommuneRef(code: $0.new, scheme: .y2025))?.province })
-            }
-            guard provinces.contains(province) else { throw BatchRefusal.notThisProvince(found: commune, province: province) }
-        }
-    }
-
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
     func apply(_ group: AppendGroup) throws -> [FileOutcome] {
@@ -189,6 +173,7 @@ extension Store {
         try db.execute(
             sql: "UPDATE batch SET new_events = ?, known_events = ?, conflicts = ? WHERE rowid = ?",
             arguments: [outcome.newEvents, outcome.knownEvents, outcome.clashes.count, batchRow])
+        try ReceivedFiles.keep(batch, file: file, row: batchRow, outcome: outcome, db: db)
         return (outcome, new)
     }
 

@@ -21,6 +21,7 @@ public enum BatchRefusal: TungnhaError, Equatable, Sendable {
     case seqOutOfRange(line: Int, seq: Int64, first: Int64?, last: Int64?)
     case notThisLaptop(found: CommuneRef, laptop: CommuneRef)
     case notThisProvince(found: CommuneRef, province: String)
+    case notThisCommune(found: CommuneRef, commune: CommuneRef)
 
     /// The line the problem is on, if it is on one.
     public var line: Int? {

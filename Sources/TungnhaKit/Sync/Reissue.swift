@@ -18,20 +18,21 @@ public struct ReissueResult: Sendable, Codable, Equatable {
     /// Each event re-issued: same content and household code, a new device and sequence number (so a new id; the
     /// old one goes with it as `reissueOf`, and references to it among the re-issued events follow).
     public var moved: [Moved]
-    /// Events of the district that were kept aside here and now take the numbers this laptop gave up.
+    /// Events of the gathering machine that were kept aside here and now take the numbers this laptop gave up.
     public var applied: Int
 }
 
 extension Store {
-    /// On a laptop that learnt, from a district file, that another machine wrote other events under its device id
-    /// and numbers: takes a new device id (linked to the old) if it still writes under that one, and re-issues under
-    /// it every event of its own that the district does not hold — those whose numbers the district holds with other
-    /// events, and those never sent — keeping their content and household codes. The district's events kept
-    /// aside here then take their numbers, so this store holds what the district holds, plus what it will send.
+    /// On a laptop that learnt, from a gathering machine's file, that another machine wrote other events under its
+    /// device id and numbers: takes a new device id (linked to the old) if it still writes under that one, and
+    /// re-issues under it every event of its own that the gathering machine does not hold — those whose numbers it
+    /// holds with other events, and those never sent — keeping their content and household codes. The gathering
+    /// machine's events kept aside here then take their numbers, so this store holds what the gathering machine
+    /// holds, plus what it will send.
     public func reissue() throws -> ReissueResult {
         try write { db in
             guard let identity = try Store.identity(db), identity.role == .laptop else { throw CopyError.reissueOnLaptopOnly }
-            // Own events (made here, not merged) whose numbers the district gave to other events.
+            // Own events (made here, not merged) whose numbers the gathering machine gave to other events.
             var theirs: [(event: Event, clash: Int64, batch: Int64)] = []
             var lost: [Int64: Event] = [:]
             for (event, clash, batch, _) in try Forks.keptAside(db) {
@@ -42,7 +43,7 @@ extension Store {
                 theirs.append((event, clash, batch))
             }
             guard !lost.isEmpty else { throw CopyError.nothingToReissue }
-            // Own events of those devices that no batch carried: the district cannot have them either.
+            // Own events of those devices that no batch carried: the gathering machine cannot have them either.
             let forked = Set(lost.values.map(\.device))
             for device in forked {
                 let sent = try Self.sentSeq(device, current: identity.id, db: db)

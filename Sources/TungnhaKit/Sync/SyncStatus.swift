@@ -16,7 +16,8 @@ public struct SyncStatus: Sendable, Codable, Equatable {
         public var scheme: Scheme
         /// Batch numbers received (device batches only; relay batches are not numbered per commune).
         public var batches: [Int]
-        /// Numbers below the highest received that have not arrived.
+        /// Numbers below the highest received that have not arrived: those between two device batches whose
+        /// sequence numbers leave a gap (a gathering machine's device batches skip the numbers its relays took).
         public var missing: [Int]
         public var relayBatches: Int
         public var lastBatchWrittenAt: String
@@ -41,6 +42,8 @@ public struct SyncStatus: Sendable, Codable, Equatable {
     public var successions: [SuccessionView] = []
     /// This store's events under an earlier device id that wait for the next export.
     public var handoverWaiting: Int = 0
+    /// On a commune's gathering machine: received files not yet forwarded to the province, and the last forward.
+    public var forwarding: ForwardingStatus? = nil
 
     /// 2024-01-01 00:00 in Vietnam: the teams began after it.
     public static let earliestPlausible = Moment(rfc3339: "2024-01-01T00:00:00+07:00")!.millis
@@ -54,7 +57,7 @@ extension Store {
         return try read { db in
             let lastSeq = try Int64.fetchOne(db, sql: "SELECT max(last_seq) FROM export WHERE kind = 'device'") ?? 0
             let own = try EventLog.existingDeviceKey(identity.id, db: db) ?? -1
-            let pending = identity.role == .laptop
+            let pending = identity.role.sendsOwnEvents
                 ? try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ? AND seq > ?", arguments: [own, lastSeq]) ?? 0
                 : try Int.fetchOne(db, sql: "SELECT count(*) FROM event WHERE device = ?", arguments: [own]) ?? 0
             let last = try Row.fetchOne(db, sql: "SELECT number, written_at, events, file FROM export ORDER BY number DESC LIMIT 1").map {
@@ -64,7 +67,7 @@ extension Store {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT device, kind, number, label, scheme, commune, written_at, written_ms, merged_at FROM batch
+                    SELECT device, kind, number, label, scheme, commune, first_seq, last_seq, written_at, written_ms, merged_at FROM batch
                     ORDER BY device, written_ms
                     """)
             var grouped: [String: [Row]] = [:]
@@ -76,8 +79,11 @@ extension Store {
             }
             for device in order {
                 let batches = grouped[device]!
-                let numbers = Set(batches.filter { $0["kind"] == "device" }.map { $0["number"] as Int }).sorted()
-                let missing = numbers.last.map { top in (1...top).filter { !numbers.contains($0) } } ?? []
+                let deviceBatches = batches.filter { $0["kind"] == "device" }
+                let numbers = Set(deviceBatches.map { $0["number"] as Int }).sorted()
+                let missing = SyncStatus.missing(deviceBatches.map { row in
+                    (number: row["number"] as Int, first: (row["first_seq"] as Int64?) ?? 0, last: (row["last_seq"] as Int64?) ?? 0)
+                })
                 let latest = batches.max { ($0["written_ms"] as Int64) < ($1["written_ms"] as Int64) }!
                 let key = try EventLog.existingDeviceKey(device, db: db) ?? -1
                 let suspicious = try Int64.fetchAll(
@@ -101,12 +107,26 @@ extension Store {
                 role: identity.role, label: identity.label, notExported: pending, lastExport: last, devices: devices,
                 clashes: try Int.fetchOne(db, sql: "SELECT count(*) FROM event_clash") ?? 0)
             (status.forks, status.successions, status.handoverWaiting) = (try SyncStatus.forks(db), try SyncStatus.successions(db), try handoverWaiting(db))
+            if identity.role == .communeGathering { status.forwarding = try ForwardingStatus.of(db) }
             return status
         }
     }
 }
 
 extension SyncStatus {
+    /// The batch numbers not received, from a device's batches received (number, first and last sequence number):
+    /// those between two batches whose sequence numbers do not follow on. A number skipped with no events missing
+    /// was a relay batch the device wrote for laptops.
+    static func missing(_ batches: [(number: Int, first: Int64, last: Int64)]) -> [Int] {
+        var missing: [Int] = []
+        var previous = (number: 0, last: Int64(0))
+        for batch in batches.sorted(by: { $0.number < $1.number }) where batch.number > previous.number {
+            if batch.first > previous.last + 1 { missing += Array((previous.number + 1)..<batch.number) }
+            previous = (batch.number, max(previous.last, batch.last))
+        }
+        return missing
+    }
+
     /// The label each device last gave itself in a batch, and this machine's own.
     static func deviceLabels(_ db: Database) throws -> [String: String] {
         var labels: [String: String] = [:]

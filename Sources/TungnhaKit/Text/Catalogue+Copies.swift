@@ -21,8 +21,8 @@ public enum CopyHelp: Sendable {
                 "Replace the store that is there; it is put aside beside it (.before-restore-…), never deleted.")
         case .reissue:
             return l.pick(
-                "Trên máy của tổ: khi huyện báo hai máy ghi chung một mã máy, lấy mã mới và gửi lại các ghi nhận huyện chưa có.",
-                "On a laptop: when the district reports two machines under one device id, take a new id and re-send what the district lacks.")
+                "Trên máy của tổ: khi máy tổng hợp báo hai máy ghi chung một mã máy, lấy mã mới và gửi lại các ghi nhận máy tổng hợp chưa có.",
+                "On a laptop: when the gathering machine reports two machines under one device id, take a new id and re-send what it lacks.")
         case .whereMoved:
             return l.pick(
                 "Kho đã được chuyển (không phải chép) sang chỗ này và bản cũ không còn dùng: giữ mã máy.",
@@ -58,12 +58,12 @@ extension CopyError {
                 "\(path) is not a tungnha backup or store. Check the file name (a file written by tungnha backup).")
         case .nothingToReissue:
             return l.pick(
-                "Không có ghi nhận nào của máy này bị huyện giữ riêng. Nếu huyện báo hai máy ghi chung mã máy, xin huyện tệp của xã (tungnha export --commune MÃ_XÃ), chạy tungnha merge TỆP rồi chạy lại lệnh này.",
-                "No record of this laptop is kept aside by the district. If the district reports two machines under one device id, get the commune's file from it (tungnha export --commune CODE), run tungnha merge FILE, then run this again.")
+                "Không có ghi nhận nào của máy này bị máy tổng hợp giữ riêng. Nếu máy tổng hợp báo hai máy ghi chung mã máy, xin máy tổng hợp tệp của xã (tungnha export --commune MÃ_XÃ), chạy tungnha merge TỆP rồi chạy lại lệnh này.",
+                "No record of this laptop is kept aside by the gathering machine. If the gathering machine reports two machines under one device id, get the commune's file from it (tungnha export --commune CODE), run tungnha merge FILE, then run this again.")
         case .reissueOnLaptopOnly:
             return l.pick(
-                "Lệnh này chạy trên máy của tổ đã ghi các ghi nhận bị giữ riêng, không trên máy chủ huyện. Xem máy nào: tungnha sync status",
-                "This runs on the laptop whose records were kept aside, not on the district machine. See which: tungnha sync status")
+                "Lệnh này chạy trên máy của tổ đã ghi các ghi nhận bị giữ riêng, không trên máy tổng hợp. Xem máy nào: tungnha sync status",
+                "This runs on the laptop whose records were kept aside, not on the gathering machine. See which: tungnha sync status")
         }
     }
 }
@@ -85,8 +85,8 @@ extension Messages {
     public static func copyFound(_ change: IdentityChange, _ l: Language) -> String {
         let was = change.was.map { l.pick(" (trước ở \($0)", " (it was at \($0)") + (change.otherMachine ? l.pick(", trên máy khác)", ", on another machine)") : ")") } ?? ""
         return l.pick(
-            "Chú ý: kho dữ liệu này là một bản chép\(was). Để hai máy không ghi chung một mã máy, từ nay kho này ghi với mã máy mới \(device(change.device)), tiếp nối mã cũ \(device(change.previous)); máy chủ huyện sẽ biết khi nhận lô tới. Không mất ghi nhận nào",
-            "Note: this store is a copy\(was). So that two machines never write under one device id, it now writes as device \(device(change.device)), continuing \(device(change.previous)); the district learns this with the next batch. Nothing is lost")
+            "Chú ý: kho dữ liệu này là một bản chép\(was). Để hai máy không ghi chung một mã máy, từ nay kho này ghi với mã máy mới \(device(change.device)), tiếp nối mã cũ \(device(change.previous)); máy tổng hợp sẽ biết khi nhận lô tới. Không mất ghi nhận nào",
+            "Note: this store is a copy\(was). So that two machines never write under one device id, it now writes as device \(device(change.device)), continuing \(device(change.previous)); the gathering machine learns this with the next batch. Nothing is lost")
             + handedOver(change, l) + "\n" + l.pick(
                 "Nếu kho chỉ được chuyển chỗ và bản cũ không còn dùng, lần sau hãy chạy tungnha where --moved ngay sau khi chuyển. Tiếp theo: làm việc như thường, rồi tungnha export.",
                 "If a store is only moved and the old file no longer used, run tungnha where --moved right after moving it next time. Next: work as usual, then tungnha export.")
@@ -117,12 +117,12 @@ extension Messages {
         }
         let change = result.identity
         lines.append(l.pick(
-            "Kho khôi phục ghi với mã máy mới \(device(change.device)), tiếp nối mã cũ \(device(change.previous)), để không trùng số thứ tự với những gì máy cũ đã gửi; huyện sẽ biết khi nhận lô tới",
-            "The restored store writes as device \(device(change.device)), continuing \(device(change.previous)), so that it never reuses a number the old machine sent; the district learns this with the next batch")
+            "Kho khôi phục ghi với mã máy mới \(device(change.device)), tiếp nối mã cũ \(device(change.previous)), để không trùng số thứ tự với những gì máy cũ đã gửi; máy tổng hợp sẽ biết khi nhận lô tới",
+            "The restored store writes as device \(device(change.device)), continuing \(device(change.previous)), so that it never reuses a number the old machine sent; the gathering machine learns this with the next batch")
             + handedOver(change, l))
         lines.append(l.pick(
-            "Những gì ghi sau lúc sao lưu mà đã gửi về huyện vẫn còn ở huyện; muốn thấy lại ở máy này: xin huyện tệp của xã (tungnha export --commune MÃ_XÃ) rồi tungnha merge TỆP.\nTiếp theo: tungnha export rồi gửi tệp về huyện.",
-            "What was recorded after the backup and already sent is safe at the district; to see it here again, get the commune's file from the district (tungnha export --commune CODE) and run tungnha merge FILE.\nNext: tungnha export, and send the file to the district."))
+            "Những gì ghi sau lúc sao lưu mà đã gửi về máy tổng hợp vẫn còn ở đó; muốn thấy lại ở máy này: xin máy tổng hợp tệp của xã (tungnha export --commune MÃ_XÃ) rồi tungnha merge TỆP.\nTiếp theo: tungnha export rồi gửi tệp về máy tổng hợp.",
+            "What was recorded after the backup and already sent is safe at the gathering machine; to see it here again, get the commune's file from it (tungnha export --commune CODE) and run tungnha merge FILE.\nNext: tungnha export, and send the file to the gathering machine."))
         return lines.joined(separator: "\n")
     }
 
@@ -130,15 +130,15 @@ extension Messages {
     public static func handoverBatches(_ batches: [ExportResult], _ l: Language) -> String {
         batches.map { batch in
             l.pick(
-                "Cũng đã xuất lô \(batch.batch) của mã máy cũ \(device(batch.device ?? "")): \(formatNumber(batch.events, l)) ghi nhận chưa gửi (số thứ tự \(batch.firstSeq ?? 0)–\(batch.lastSeq ?? 0)) vào \(batch.file). Gửi cả tệp này về huyện.",
-                "Also wrote batch \(batch.batch) of the earlier device id \(device(batch.device ?? "")): \(formatNumber(batch.events, l)) events not yet sent (sequence \(batch.firstSeq ?? 0)–\(batch.lastSeq ?? 0)) to \(batch.file). Send this file to the district too.")
+                "Cũng đã xuất lô \(batch.batch) của mã máy cũ \(device(batch.device ?? "")): \(formatNumber(batch.events, l)) ghi nhận chưa gửi (số thứ tự \(batch.firstSeq ?? 0)–\(batch.lastSeq ?? 0)) vào \(batch.file). Gửi cả tệp này về máy tổng hợp.",
+                "Also wrote batch \(batch.batch) of the earlier device id \(device(batch.device ?? "")): \(formatNumber(batch.events, l)) events not yet sent (sequence \(batch.firstSeq ?? 0)–\(batch.lastSeq ?? 0)) to \(batch.file). Send this file to the gathering machine too.")
         }.joined(separator: "\n")
     }
 
     public static func moveAccepted(was: String, path: String, _ l: Language) -> String {
         l.pick(
-            "Đã ghi nhận: kho được chuyển từ \(was) sang \(path) và vẫn giữ mã máy. Đừng dùng bản ở chỗ cũ nữa: nếu hai bản cùng được dùng, huyện sẽ báo hai máy ghi chung một mã máy. Tiếp theo: làm việc như thường.",
-            "Noted: the store moved from \(was) to \(path) and keeps its device id. Do not use the old file any more: if both are used, the district will report two machines under one device id. Next: work as usual.")
+            "Đã ghi nhận: kho được chuyển từ \(was) sang \(path) và vẫn giữ mã máy. Đừng dùng bản ở chỗ cũ nữa: nếu hai bản cùng được dùng, máy tổng hợp sẽ báo hai máy ghi chung một mã máy. Tiếp theo: làm việc như thường.",
+            "Noted: the store moved from \(was) to \(path) and keeps its device id. Do not use the old file any more: if both are used, the gathering machine will report two machines under one device id. Next: work as usual.")
     }
 
     /// What `where` says of a store that is not the file it was bound to.

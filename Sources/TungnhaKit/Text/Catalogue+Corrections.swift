@@ -68,8 +68,8 @@ extension Messages {
     public static func voided(_ event: EventView, _ l: Language) -> String {
         let record = EventRef.short(event.id)
         var text = l.pick(
-            "Đã huỷ ghi nhận \(record) (\(event.type.text(l))). Việc huỷ cũng là một ghi nhận và sẽ được gửi về huyện như mọi ghi nhận khác.",
-            "Voided record \(record) (\(event.type.text(l))). The void is itself a record and goes to the district like any other.")
+            "Đã huỷ ghi nhận \(record) (\(event.type.text(l))). Việc huỷ cũng là một ghi nhận và sẽ được gửi về máy tổng hợp như mọi ghi nhận khác.",
+            "Voided record \(record) (\(event.type.text(l))). The void is itself a record and goes to the gathering machine like any other.")
         if event.type == .householdRegistered, let code = event.household {
             let short = String(code.prefix(ShortCode.shownLength))
             text += "\n" + l.pick(
@@ -82,8 +82,8 @@ extension Messages {
     public static func unvoided(_ result: UnvoidResult, _ l: Language) -> String {
         let record = EventRef.short(result.record.id)
         var text = l.pick(
-            "Đã bỏ việc huỷ ghi nhận \(record) (\(result.record.type.text(l))): ghi nhận lại được tính. Việc bỏ huỷ cũng được gửi về huyện như mọi ghi nhận khác.",
-            "Undid the void of record \(record) (\(result.record.type.text(l))): it counts again. The undoing goes to the district like any other record.")
+            "Đã bỏ việc huỷ ghi nhận \(record) (\(result.record.type.text(l))): ghi nhận lại được tính. Việc bỏ huỷ cũng được gửi về máy tổng hợp như mọi ghi nhận khác.",
+            "Undid the void of record \(record) (\(result.record.type.text(l))): it counts again. The undoing goes to the gathering machine like any other record.")
         if let household = result.household {
             text += "\n" + l.pick(
                 "Hộ \(household.shortCode) đã trở lại: \(household.members) thành viên, \(household.visits) lượt đến hộ. Xem: tungnha household show \(household.shortCode)",

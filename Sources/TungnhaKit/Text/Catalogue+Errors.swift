@@ -55,10 +55,10 @@ extension StoreError {
                 create = l.pick(
                     "Để bắt đầu trên máy của tổ, chạy:\n  tungnha init --commune MÃ_XÃ --device-name \"TÊN MÁY\"\n(tìm mã xã: tungnha units search \"tên xã\")",
                     "To start on a team's laptop, run:\n  tungnha init --commune CODE --device-name \"DEVICE NAME\"\n(find the code: tungnha units search \"commune name\")")
-            case .initDistrict:
+            case .initGathering:
                 create = l.pick(
-                    "Để tạo kho của máy chủ huyện, chạy:\n  tungnha init --district-server --device-name \"TÊN MÁY\" [--province MÃ_TỈNH]",
-                    "To create the district machine's store, run:\n  tungnha init --district-server --device-name \"DEVICE NAME\" [--province CODE]")
+                    "Để tạo kho của máy tổng hợp, chạy một trong hai:\n  tungnha init --gathering-machine --commune MÃ_XÃ --device-name \"TÊN MÁY\"     (máy của UBND xã)\n  tungnha init --gathering-machine --province MÃ_TỈNH --device-name \"TÊN MÁY\"  (máy của tỉnh)",
+                    "To create a gathering machine's store, run one of:\n  tungnha init --gathering-machine --commune CODE --device-name \"DEVICE NAME\"    (a commune People's Committee's machine)\n  tungnha init --gathering-machine --province CODE --device-name \"DEVICE NAME\"   (the province's machine)")
             }
             return l.pick(
                 "Chưa có kho dữ liệu ở \(path).\n\(create)\nNếu kho nằm ở chỗ khác, thêm --db ĐƯỜNG_DẪN.",
@@ -73,12 +73,12 @@ extension StoreError {
                 "\(path) is not a tungnha store; nothing was changed. Check --db, or create a store with tungnha init.")
         case .laptopOnly(let path):
             return l.pick(
-                "Lệnh này dùng trên máy của tổ, còn \(path) là kho của máy chủ huyện. Hãy ghi trên máy của tổ, rồi gửi tệp đồng bộ (tungnha export) về huyện.",
-                "This command is for a team's laptop, and \(path) is the district machine's store. Record on the team's laptop, then send its batch files (tungnha export) to the district.")
-        case .districtOnly(let path):
+                "Lệnh này dùng trên máy của tổ, còn \(path) là kho của một máy tổng hợp, nơi không ghi hộ. Hãy ghi trên máy của tổ, rồi gửi tệp đồng bộ (tungnha export) về máy tổng hợp. Nếu máy này lẽ ra là máy của tổ, tạo kho cho nó: tungnha init --commune MÃ_XÃ --device-name \"TÊN MÁY\" --db ĐƯỜNG_DẪN_MỚI",
+                "This command is for a team's laptop, and \(path) is a gathering machine's store, where no households are recorded. Record on the team's laptop, then send its batch files (tungnha export) to the gathering machine. If this machine was meant to be a team's laptop, make it a store: tungnha init --commune CODE --device-name \"DEVICE NAME\" --db NEW_PATH")
+        case .gatheringOnly(let path):
             return l.pick(
-                "Lệnh này dùng trên máy chủ huyện, còn \(path) là kho của máy một tổ.",
-                "This command is for the district machine, and \(path) is a team laptop's store.")
+                "Lệnh này dùng trên máy tổng hợp (của xã hoặc tỉnh), còn \(path) là kho của máy một tổ. Chạy lệnh trên máy tổng hợp, hoặc xem kho đang dùng: tungnha where",
+                "This command is for a gathering machine (a commune's or a province's), and \(path) is a team laptop's store. Run it on the gathering machine, or see which store is in use: tungnha where")
         case .damaged(let what):
             return l.pick(
                 "Kho có dữ liệu không đọc lại được (\(what)); không có gì bị thay đổi. Hãy chép tệp kho lại từ bản sao lưu, hoặc gửi tệp kho cho người hỗ trợ kỹ thuật.",
@@ -115,23 +115,38 @@ extension SetupError {
                 "Không có tỉnh/thành phố nào mã \(code) trong danh mục 2025 (34 tỉnh, thành phố). Tìm mã: tungnha units search \"tên tỉnh\".",
                 "There is no province with code \(code) in the 2025 list (34 provinces). Find the code: tungnha units search \"province name\".")
         case .alreadyOtherSetup(let path, let identity):
-            let role: String
-            if let commune = identity.commune {
-                role = l.pick("xã \(commune.code)", "commune \(commune.code)")
-            } else {
-                role = l.pick("máy chủ huyện", "the district machine")
-            }
             return l.pick(
-                "Kho \(path) đã được thiết lập cho máy \"\(identity.label)\" (\(role)); không có gì thay đổi. Mỗi kho dành cho một máy: để thiết lập khác, dùng kho khác với --db ĐƯỜNG_DẪN_MỚI.",
-                "The store \(path) is already set up for \"\(identity.label)\" (\(role)); nothing was changed. Each store belongs to one machine: for another set-up, use another store with --db NEW_PATH.")
-        case .communeAndDistrict:
+                "Kho \(path) đã được thiết lập cho máy \"\(identity.label)\" (\(identity.roleName(l))); không có gì thay đổi. Mỗi kho dành cho một máy: để thiết lập khác, dùng kho khác với --db ĐƯỜNG_DẪN_MỚI.",
+                "The store \(path) is already set up for \"\(identity.label)\" (\(identity.roleName(l))); nothing was changed. Each store belongs to one machine: for another set-up, use another store with --db NEW_PATH.")
+        case .communeWithDistrictServer:
             return l.pick(
-                "Chọn một trong hai: --commune MÃ_XÃ (máy của tổ) hoặc --district-server (máy chủ huyện), không dùng cả hai.",
-                "Choose one: --commune CODE (a team's laptop) or --district-server (the district machine), not both.")
+                "--district-server (tên cũ của máy tổng hợp của tỉnh) không đi cùng --commune. Máy tổng hợp của UBND xã: tungnha init --gathering-machine --commune MÃ_XÃ --device-name \"TÊN MÁY\"; máy của tổ: chỉ --commune MÃ_XÃ.",
+                "--district-server (the old name of a province's gathering machine) does not go with --commune. A commune People's Committee's gathering machine: tungnha init --gathering-machine --commune CODE --device-name \"DEVICE NAME\"; a team's laptop: --commune CODE alone.")
         case .noCommune:
             return l.pick(
-                "Cần cho biết máy làm việc ở xã nào: --commune MÃ_XÃ (máy chủ huyện thì dùng --district-server). Tìm mã xã: tungnha units search \"tên xã\".",
-                "Say which commune this laptop works in: --commune CODE (or --district-server for the district machine). Find the code: tungnha units search \"commune name\".")
+                "Cần cho biết máy của tổ làm việc ở xã nào: --commune MÃ_XÃ (máy tổng hợp của xã hoặc tỉnh thì thêm --gathering-machine). Tìm mã xã: tungnha units search \"tên xã\".",
+                "Say which commune this team's laptop works in: --commune CODE (for a commune's or province's gathering machine, add --gathering-machine). Find the code: tungnha units search \"commune name\".")
+        case .gatheringNeedsLevel:
+            return l.pick(
+                "Máy tổng hợp của xã hay của tỉnh? Thêm --commune MÃ_XÃ (máy của UBND xã) hoặc --province MÃ_TỈNH (máy của tỉnh). Tìm mã: tungnha units search \"tên\".",
+                "A commune's gathering machine or a province's? Add --commune CODE (a commune People's Committee's machine) or --province CODE (the province's). Find the code: tungnha units search \"name\".")
+        case .gatheringBothLevels:
+            return l.pick(
+                "Một máy tổng hợp phục vụ một cấp: --commune MÃ_XÃ (xã) hoặc --province MÃ_TỈNH (tỉnh), không cả hai. Máy của xã chuyển tệp lên tỉnh bằng tungnha forward.",
+                "A gathering machine serves one level: --commune CODE (a commune) or --province CODE (a province), not both. A commune's machine passes its files on to the province with tungnha forward.")
+        case .provinceWithoutGathering:
+            return l.pick(
+                "--province chỉ dùng cho máy tổng hợp của tỉnh: tungnha init --gathering-machine --province MÃ_TỈNH --device-name \"TÊN MÁY\". Máy của tổ chỉ cần --commune MÃ_XÃ.",
+                "--province is for a province's gathering machine: tungnha init --gathering-machine --province CODE --device-name \"DEVICE NAME\". A team's laptop needs --commune CODE alone.")
+        case .gatheringCommuneNot2025(let code):
+            let units = AdminUnits.shared
+            let now = units.successors(of: code).compactMap { units.commune(CommuneRef(code: $0.new, scheme: .y2025))?.line(l) }
+            let hint = now.isEmpty
+                ? l.pick(" Tìm mã mới: tungnha units search \"tên xã\".", " Find the new code: tungnha units search \"commune name\".")
+                : l.pick(" Xã \(code) (trước 2025) nay thuộc: ", " Commune \(code) (pre-2025) is now part of: ") + now.joined(separator: "; ") + "."
+            return l.pick(
+                "Máy tổng hợp của xã phục vụ một xã theo danh mục 2025 (từ 1/7/2025); nó vẫn nhận tệp của các xã cũ đã nhập vào xã đó. Dùng mã 2025, bỏ --scheme pre2025.",
+                "A commune's gathering machine serves a commune of the 2025 list (since 1 July 2025); it still accepts the files of the former communes merged into it. Use the 2025 code, without --scheme pre2025.") + hint
         }
     }
 }
@@ -195,8 +210,8 @@ extension LookupError {
                 "There is no village \"\(name)\" on this laptop. \(list) Add it: tungnha village add \"\(name)\".")
         case .unitNotFound(let code):
             return l.pick(
-                "Không có đơn vị hành chính nào mã \(code). Mã tỉnh có 2 chữ số, mã huyện 3, mã xã 5. Tìm theo tên: tungnha units search \"tên\".",
-                "There is no administrative unit with code \(code). Province codes have 2 digits, districts 3, communes 5. Search by name: tungnha units search \"name\".")
+                "Không có đơn vị hành chính nào mã \(code). Mã tỉnh có 2 chữ số, mã huyện (trước 2025) 3, mã xã 5. Tìm theo tên: tungnha units search \"tên\".",
+                "There is no administrative unit with code \(code). Province codes have 2 digits, districts (pre-2025) 3, communes 5. Search by name: tungnha units search \"name\".")
         }
     }
 }

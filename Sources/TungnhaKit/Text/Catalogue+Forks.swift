@@ -11,7 +11,7 @@ extension Messages {
             "! line \(clash.line): sequence number \(clash.seq ?? 0) of device \(device(clash.forkOf ?? "")) already holds another event (\(other)): kept aside, not applied.")
     }
 
-    /// Said loudly after a merge that found forks: what happened and what to do, on the district or on a laptop.
+    /// Said loudly after a merge that found forks: what happened and what to do, on a gathering machine or on a laptop.
     public static func forkAlarm(_ outcome: MergeOutcome, role: DeviceIdentity.Role, _ l: Language) -> String? {
         var lines: [String] = []
         for file in outcome.files {
@@ -20,14 +20,14 @@ extension Messages {
             let name = (file.file as NSString).lastPathComponent
             for (id, seqs) in byDevice.sorted(by: { $0.key < $1.key }) {
                 let who = (file.device == id ? file.deviceLabel.map { "\"\($0)\" " } : nil) ?? ""
-                if role == .district {
+                if role != .laptop {
                     lines.append(l.pick(
                         "!!! HAI MÁY ĐANG GHI CHUNG MỘT MÃ MÁY: máy \(who)(\(device(id))). Tệp \(name) có \(seqs.count) ghi nhận mang số thứ tự \(seqs.sorted().ranges) mà máy chủ đã nhận với nội dung khác. Các ghi nhận này được giữ riêng, chưa tính vào báo cáo; không mất gì. Có lẽ kho của máy đó đã bị chép hoặc khôi phục sang máy khác.\nCách xử lý: (1) xuất tệp của xã cho máy đó: tungnha export --commune \(file.commune ?? "MÃ_XÃ"); (2) trên máy đã ghi tệp \(name): tungnha merge TỆP_ĐÓ, rồi tungnha sync reissue (máy lấy mã mới và gửi lại các ghi nhận đó, giữ nguyên mã hộ); (3) gộp lô mới máy đó gửi về. Theo dõi: tungnha sync status",
                         "!!! TWO MACHINES ARE WRITING UNDER ONE DEVICE ID: device \(who)(\(device(id))). The file \(name) has \(seqs.count) events numbered \(seqs.sorted().ranges) that this machine already holds with other content. They are kept aside and not counted yet; nothing is lost. The device's store was probably copied or restored onto another machine.\nWhat to do: (1) write the commune's file for that laptop: tungnha export --commune \(file.commune ?? "CODE"); (2) on the laptop that wrote \(name): tungnha merge THAT_FILE, then tungnha sync reissue (it takes a new id and re-sends those events, household codes unchanged); (3) merge the new batch it sends. Follow it with: tungnha sync status"))
                 } else {
                     lines.append(l.pick(
-                        "!!! Máy chủ huyện đang giữ ghi nhận khác dưới số thứ tự \(seqs.sorted().ranges) của mã máy \(device(id)) mà máy này dùng: một máy khác đã ghi chung mã máy với máy này (kho bị chép). Các ghi nhận đó của máy này chưa đến huyện. Chạy ngay: tungnha sync reissue (máy lấy mã mới và gửi lại chúng, giữ nguyên mã hộ), rồi tungnha export và gửi tệp về huyện.",
-                        "!!! The district holds other events under numbers \(seqs.sorted().ranges) of device id \(device(id)), which this laptop uses: another machine wrote under this laptop's id (a copied store). This laptop's events with those numbers have not reached the district. Run now: tungnha sync reissue (it takes a new id and re-sends them, household codes unchanged), then tungnha export and send the file."))
+                        "!!! Máy tổng hợp đang giữ ghi nhận khác dưới số thứ tự \(seqs.sorted().ranges) của mã máy \(device(id)) mà máy này dùng: một máy khác đã ghi chung mã máy với máy này (kho bị chép). Các ghi nhận đó của máy này chưa đến máy tổng hợp. Chạy ngay: tungnha sync reissue (máy lấy mã mới và gửi lại chúng, giữ nguyên mã hộ), rồi tungnha export và gửi tệp về máy tổng hợp.",
+                        "!!! The gathering machine holds other events under numbers \(seqs.sorted().ranges) of device id \(device(id)), which this laptop uses: another machine wrote under this laptop's id (a copied store). This laptop's events with those numbers have not reached the gathering machine. Run now: tungnha sync reissue (it takes a new id and re-sends them, household codes unchanged), then tungnha export and send the file to the gathering machine."))
                 }
             }
         }
@@ -47,8 +47,8 @@ extension Messages {
                     "Settled: \(who), numbers \(fork.seqs.ranges) — the events kept aside from \(file) arrived again under the new device id \(device(by))."))
             } else if status.role == .laptop {
                 attention.append(l.pick(
-                    "Huyện giữ ghi nhận khác dưới số thứ tự \(fork.seqs.ranges) của mã máy \(device(fork.device)) (hai máy ghi chung một mã máy). Chạy: tungnha sync reissue, rồi tungnha export.",
-                    "The district holds other events under numbers \(fork.seqs.ranges) of device id \(device(fork.device)) (two machines under one id). Run: tungnha sync reissue, then tungnha export."))
+                    "Máy tổng hợp giữ ghi nhận khác dưới số thứ tự \(fork.seqs.ranges) của mã máy \(device(fork.device)) (hai máy ghi chung một mã máy). Chạy: tungnha sync reissue, rồi tungnha export.",
+                    "The gathering machine holds other events under numbers \(fork.seqs.ranges) of device id \(device(fork.device)) (two machines under one id). Run: tungnha sync reissue, then tungnha export."))
             } else {
                 attention.append(l.pick(
                     "HAI MÁY GHI CHUNG MỘT MÃ MÁY: \(who), số thứ tự \(fork.seqs.ranges). Các ghi nhận từ \(file) được giữ riêng, chưa tính. Trên máy đã ghi tệp đó: tungnha merge (tệp của xã từ máy chủ) rồi tungnha sync reissue.",
@@ -84,14 +84,14 @@ extension Messages {
         let to = result.moved.map(\.seq).sorted().ranges
         let households = Set(result.moved.compactMap(\.household)).count
         lines.append(l.pick(
-            "Đã chuyển \(result.moved.count) ghi nhận của máy này mà huyện chưa có sang mã \(device(result.device)) (số thứ tự \(from) → \(to)), giữ nguyên nội dung và mã hộ (\(households) hộ).",
-            "Moved \(result.moved.count) events of this laptop that the district lacks to device id \(device(result.device)) (numbers \(from) → \(to)), content and household codes unchanged (\(households) households)."))
+            "Đã chuyển \(result.moved.count) ghi nhận của máy này mà máy tổng hợp chưa có sang mã \(device(result.device)) (số thứ tự \(from) → \(to)), giữ nguyên nội dung và mã hộ (\(households) hộ).",
+            "Moved \(result.moved.count) events of this laptop that the gathering machine lacks to device id \(device(result.device)) (numbers \(from) → \(to)), content and household codes unchanged (\(households) households)."))
         if result.applied > 0 {
             lines.append(l.pick(
-                "\(result.applied) ghi nhận của huyện ở các số thứ tự đó nay được áp dụng trên máy này.",
-                "\(result.applied) events of the district under those numbers now apply on this laptop."))
+                "\(result.applied) ghi nhận của máy tổng hợp ở các số thứ tự đó nay được áp dụng trên máy này.",
+                "\(result.applied) events of the gathering machine under those numbers now apply on this laptop."))
         }
-        lines.append(l.pick("Tiếp theo: tungnha export rồi gửi tệp về huyện.", "Next: tungnha export, and send the file to the district."))
+        lines.append(l.pick("Tiếp theo: tungnha export rồi gửi tệp về máy tổng hợp.", "Next: tungnha export, and send the file to the gathering machine."))
         return lines.joined(separator: "\n")
     }
 }

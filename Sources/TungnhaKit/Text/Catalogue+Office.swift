@@ -101,7 +101,7 @@ extension Messages {
         switch level {
         case .village: return l.pick("Theo thôn, tổ dân phố", "By village")
         case .commune: return l.pick("Theo xã, phường", "By commune")
-        case .district: return l.pick("Theo huyện cũ", "By former district")
+        case .district: return l.pick("Theo huyện (trước 2025)", "By district (pre-2025)")
         case .province: return l.pick("Theo tỉnh", "By province")
         case .volunteer: return l.pick("Theo người đến hộ", "By volunteer")
         }

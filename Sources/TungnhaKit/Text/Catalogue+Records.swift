@@ -1,19 +1,5 @@
 // The message catalogue: what the volunteer's commands print.
 
-extension DeviceIdentity {
-    public func describe(_ l: Language) -> String {
-        if let commune = commune {
-            let unit = AdminUnits.shared.commune(commune)
-            return l.pick("máy của tổ \"\(label)\", ", "team laptop \"\(label)\", ") + (unit?.line(l) ?? commune.description)
-        }
-        var text = l.pick("máy chủ huyện \"\(label)\"", "district machine \"\(label)\"")
-        if let province, let unit = AdminUnits.shared.province(province, scheme: .y2025) {
-            text += l.pick(", chỉ nhận các xã của \(unit.name)", ", accepting only the communes of \(unit.name)")
-        }
-        return text
-    }
-}
-
 public enum Messages {
     public static func initialized(_ identity: DeviceIdentity, path: String, created: Bool, _ l: Language) -> String {
         let head = created
@@ -21,9 +7,7 @@ public enum Messages {
             : l.pick(
                 "Máy này đã được thiết lập từ trước: \(identity.describe(l)). Không có gì thay đổi.",
                 "This machine was already set up: \(identity.describe(l)). Nothing was changed.")
-        let next = identity.role == .laptop
-            ? l.pick("Tiếp theo, thêm thôn/tổ dân phố của tổ: tungnha village add \"Thôn 1\"", "Next, add the team's village: tungnha village add \"Thôn 1\"")
-            : l.pick("Tiếp theo, gộp các tệp đồng bộ nhận được: tungnha merge THƯ_MỤC_TỆP", "Next, merge the batch files you receive: tungnha merge FOLDER")
+        let next = identity.nextAfterInit(l)
         return head + "\n" + l.pick("Kho dữ liệu: ", "Store: ") + path + "\n" + next
     }
 
@@ -120,7 +104,7 @@ public enum Messages {
 
     public static func householdTable(_ households: [HouseholdSummary], _ l: Language) -> String {
         guard !households.isEmpty else { return l.pick("Không có hộ nào.", "No households.") }
-        // Households of several communes (a district machine): the commune beside each village.
+        // Households of several communes (a gathering machine): the commune beside each village.
         let several = Set(households.map { "\($0.scheme.rawValue)|\($0.commune)" }).count > 1
         var table = TextTable(
             headers: [l.pick("Mã", "Code"), l.pick("Chủ hộ / địa chỉ", "Head / address"), l.pick("Thôn/Tổ dân phố", "Village")]

@@ -68,7 +68,7 @@ extension RegisterError {
 extension Messages {
     public static func total(_ l: Language) -> String { l.pick("Tổng cộng", "Total") }
     public static func neverVisited(_ l: Language) -> String { l.pick("(chưa có lượt đến)", "(not visited yet)") }
-    public static func severalDistricts(_ l: Language) -> String { l.pick("Xã hình thành từ nhiều huyện cũ", "Communes made from several former districts") }
+    public static func severalDistricts(_ l: Language) -> String { l.pick("Xã hình thành từ nhiều huyện (trước 2025)", "Communes made from several districts (pre-2025)") }
     public static func met(_ met: Bool, _ l: Language) -> String { met ? l.pick("Đạt", "Met") : l.pick("Chưa đạt", "Not met") }
 
     public static func reportTitle(_ report: CoverageReport, _ l: Language) -> String {
@@ -215,8 +215,11 @@ extension Messages {
             "tungnha demo: the whole flow, from recording households to the report, in two real wards of Lâm Đồng (Đắk Nông before 2025). People and households are made up.\nFolder: \(folder)\n")
     }
 
-    public static func demoDistrict(_ path: String, _ l: Language) -> String {
-        l.pick("1. Máy chủ huyện: \(path) (nhận các xã của Lâm Đồng).", "1. District machine: \(path) (accepts the communes of Lâm Đồng).")
+    public static func demoMachines(province: String, commune: String, ward: CommuneRef, _ l: Language) -> String {
+        let name = AdminUnits.shared.commune(ward)?.name ?? ward.code
+        return l.pick(
+            "1. Máy tổng hợp của tỉnh: \(province) (nhận các xã của Lâm Đồng). Máy tổng hợp của \(name): \(commune).",
+            "1. The province's gathering machine: \(province) (accepts the communes of Lâm Đồng). The gathering machine of \(name): \(commune).")
     }
 
     public static func demoCampaign(start: LocalDate, end: LocalDate, _ l: Language) -> String {
@@ -232,34 +235,54 @@ extension Messages {
             "   \(label) (\(commune.code) \(name)): \(households) households, \(members) members, \(visits) visits, \(batches) batches")
     }
 
-    public static func demoMerging(_ count: Int, _ l: Language) -> String {
+    public static func demoCommuneMerging(_ count: Int, _ l: Language) -> String {
         l.pick(
-            "3. Máy chủ huyện gộp \(count) tệp; một lô đến hai lần, một lô đến sau lô mới hơn:",
-            "3. The district merges \(count) files; one batch arrives twice, one after a newer one:")
+            "3. Hai tổ của Phường Bắc Gia Nghĩa gửi lô về máy tổng hợp của phường, máy gộp \(count) tệp; một lô đến hai lần, một lô đến sau lô mới hơn:",
+            "3. The two teams of Phường Bắc Gia Nghĩa send their batches to the ward's gathering machine, which merges \(count) files; one batch arrives twice, one after a newer one:")
     }
 
     public static func demoDuplicates(_ pairs: [DuplicatePair], _ l: Language) -> String {
         var lines = [l.pick(
-            "4. Hai tổ cạnh nhau đã ghi trùng một số nhà ở thôn giáp ranh: \(pairs.count) cặp có thể trùng (tungnha duplicates). Ba cặp đầu:",
-            "4. Two neighbouring teams registered some houses of their shared village twice: \(pairs.count) likely pairs (tungnha duplicates). The first three:")]
+            "4. Hai tổ đã ghi trùng một số nhà ở thôn giáp ranh: \(pairs.count) cặp có thể trùng (tungnha duplicates). Ba cặp đầu:",
+            "4. The two teams registered some houses of their shared village twice: \(pairs.count) likely pairs (tungnha duplicates). The first three:")]
         for pair in pairs.prefix(3) {
             lines.append("   \(pair.keep.shortCode) \(householdName(pair.keep, l)) ↔ \(pair.other.shortCode) \(householdName(pair.other, l))  (\(Int((pair.score * 100).rounded()))%)")
+        }
+        if let first = pairs.first {
+            lines.append(l.pick(
+                "   Máy tổng hợp của phường gộp cặp đầu: tungnha household merge \(first.keep.shortCode) \(first.other.shortCode)",
+                "   The ward's gathering machine merges the first pair: tungnha household merge \(first.keep.shortCode) \(first.other.shortCode)"))
         }
         return lines.joined(separator: "\n")
     }
 
-    public static func demoReport(_ report: CoverageReport, html: String, _ l: Language) -> String {
-        "5. " + reportTable(report, l) + "\n\n" + l.pick("Báo cáo HTML (có biểu đồ): ", "HTML report (with charts): ") + html
+    public static func demoForwarded(_ forward: ForwardResult, _ l: Language) -> String {
+        let own = forward.own.map { l.pick(" và lô \($0.batch) của chính máy này (\(formatNumber($0.events, l)) ghi nhận: việc gộp hộ)", " and its own batch \($0.batch) (\(formatNumber($0.events, l)) \($0.events == 1 ? "event" : "events"): the merge)") } ?? ""
+        return l.pick(
+            "5. Máy tổng hợp của phường chuyển lên tỉnh (tungnha forward): \(forward.files.count) tệp đã nhận, giữ nguyên từng byte,\(own), vào \(forward.folder).",
+            "5. The ward's gathering machine forwards to the province (tungnha forward): \(forward.files.count) files received, byte for byte,\(own), to \(forward.folder).")
     }
 
-    public static func demoNext(district: String, laptop: String, asOf: LocalDate, _ l: Language) -> String {
+    public static func demoProvinceMerging(_ straight: Int, _ l: Language) -> String {
+        l.pick(
+            "6. Máy tổng hợp của tỉnh gộp thư mục đó và \(straight) lô của tổ Phường Đông Gia Nghĩa, gửi thẳng lên tỉnh:",
+            "6. The province's gathering machine merges that folder and the \(straight) batches of Phường Đông Gia Nghĩa's team, sent straight to the province:")
+    }
+
+    public static func demoReport(_ report: CoverageReport, html: String, _ l: Language) -> String {
+        "7. " + reportTable(report, l) + "\n\n" + l.pick("Báo cáo HTML (có biểu đồ): ", "HTML report (with charts): ") + html
+    }
+
+    public static func demoNext(province: String, commune: String, laptop: String, asOf: LocalDate, _ l: Language) -> String {
         l.pick("\nTiếp theo, thử:", "\nNext, try:") + """
 
-              tungnha report --by village --as-of \(asOf) --db \(district)
+              tungnha report --by village --as-of \(asOf) --db \(province)
+              tungnha report --as-of \(asOf) --db \(commune)
+              tungnha sync status --db \(commune)
+              tungnha sync status --db \(province)
               tungnha followups --db \(laptop)
-              tungnha sync status --db \(district)
-              tungnha duplicates --db \(district)
               tungnha household list --db \(laptop)
             """
     }
+
 }

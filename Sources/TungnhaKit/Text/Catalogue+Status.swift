@@ -15,14 +15,15 @@ extension Messages {
             }
             if status.notExported > 0 {
                 lines.append(l.pick(
-                    "Chưa xuất: \(formatNumber(status.notExported, l)) ghi nhận. Xuất và gửi về huyện: tungnha export",
+                    "Chưa xuất: \(formatNumber(status.notExported, l)) ghi nhận. Xuất và gửi về máy tổng hợp: tungnha export",
                     "Not yet exported: \(formatNumber(status.notExported, l)) events. Export and send them: tungnha export"))
             } else {
                 lines.append(l.pick("Mọi ghi nhận đã được xuất.", "Every event has been exported."))
             }
         }
+        if let forwarding = status.forwarding { lines += forwardingLines(forwarding, ownEvents: status.notExported, l) }
         if status.devices.isEmpty {
-            if status.role == .district {
+            if status.role != .laptop {
                 lines.append(l.pick("Chưa nhận được tệp nào. Gộp tệp: tungnha merge THƯ_MỤC_TỆP", "No batch received yet. Merge files: tungnha merge FOLDER"))
             }
         } else {

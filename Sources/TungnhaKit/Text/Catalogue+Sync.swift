@@ -64,13 +64,18 @@ extension BatchRefusal {
                 "Line \(line): sequence number \(seq) is outside the range \(range) the header announces.")
         case .notThisLaptop(let found, let laptop):
             return l.pick(
-                "Tệp này là của xã \(found.code), còn máy này làm việc cho xã \(laptop.code). Chuyển tệp cho máy của đúng xã, hoặc về máy chủ huyện.",
-                "This file is for commune \(found.code), and this laptop works for commune \(laptop.code). Give it to that commune's laptop or to the district machine.")
+                "Tệp này là của xã \(found.code), còn máy này làm việc cho xã \(laptop.code). Chuyển tệp cho máy của đúng xã, hoặc về máy tổng hợp.",
+                "This file is for commune \(found.code), and this laptop works for commune \(laptop.code). Give it to that commune's laptop or to a gathering machine.")
         case .notThisProvince(let found, let province):
             let name = AdminUnits.shared.province(province, scheme: .y2025)?.name ?? province
             return l.pick(
-                "Tệp này là của xã \(found.code) (\(found.scheme.text(l))), không thuộc \(name), tỉnh mà máy chủ này nhận.",
-                "This file is for commune \(found.code) (\(found.scheme.text(l))), which is not in \(name), the province this machine accepts.")
+                "Tệp này là của xã \(found.code) (\(found.scheme.text(l))), không thuộc \(name), tỉnh mà máy tổng hợp này nhận. Gửi tệp cho máy tổng hợp của tỉnh có xã đó (tìm: tungnha units show \(found.code)).",
+                "This file is for commune \(found.code) (\(found.scheme.text(l))), which is not in \(name), the province this gathering machine accepts. Send it to the gathering machine of that commune's province (find it: tungnha units show \(found.code)).")
+        case .notThisCommune(let found, let commune):
+            let name = AdminUnits.shared.commune(commune)?.name ?? commune.code
+            return l.pick(
+                "Tệp này là của xã \(found.code) (\(found.scheme.text(l))), không phải của \(commune.code) \(name), xã mà máy tổng hợp này phục vụ. Gửi tệp cho máy tổng hợp của xã đó, hoặc thẳng lên máy tổng hợp của tỉnh.",
+                "This file is for commune \(found.code) (\(found.scheme.text(l))), not for \(commune.code) \(name), the commune this gathering machine serves. Send it to that commune's gathering machine, or straight to the province's.")
         }
     }
 }
@@ -84,12 +89,14 @@ extension ExportError {
         case .noSuchBatch(let number, let last):
             let known = last.map { l.pick(" (lô gần nhất: \($0))", " (latest: \($0))") } ?? l.pick(" (máy chưa xuất lô nào)", " (none written yet)")
             return l.pick("Máy này chưa xuất lô \(number)\(known). Xem: tungnha sync status", "This machine has not written batch \(number)\(known). See: tungnha sync status")
-        case .communeOnDistrictOnly:
-            return l.pick("--commune chỉ dùng trên máy chủ huyện; máy của tổ xuất ghi nhận của chính nó: tungnha export", "--commune is for the district machine; a laptop exports its own events: tungnha export")
-        case .districtNeedsCommune:
+        case .communeOnGatheringOnly:
             return l.pick(
-                "Trên máy chủ huyện, hãy cho biết xuất cho xã nào: tungnha export --commune MÃ_XÃ (tệp gửi lại cho các máy của xã đó).",
-                "On the district machine, say which commune to write for: tungnha export --commune CODE (the file goes back to that commune's laptops).")
+                "--commune chỉ dùng trên máy tổng hợp (để gửi lại cho các máy của một xã); máy của tổ xuất ghi nhận của chính nó: tungnha export",
+                "--commune is for a gathering machine (to write a commune's file for its laptops); a laptop exports its own events: tungnha export")
+        case .provinceNeedsCommune:
+            return l.pick(
+                "Trên máy tổng hợp của tỉnh, hãy cho biết xuất cho xã nào: tungnha export --commune MÃ_XÃ (tệp gửi lại cho các máy của xã đó).",
+                "On a province's gathering machine, say which commune to write for: tungnha export --commune CODE (the file goes back to that commune's laptops).")
         case .cannotWrite(let folder, let detail):
             return l.pick(
                 "Không ghi được tệp vào \(folder): \(detail). Chọn thư mục khác bằng --out THƯ_MỤC. Không có lô nào được ghi nhận là đã xuất.",
@@ -111,14 +118,14 @@ extension Messages {
         }
         if result.kind == .relay {
             return l.pick(
-                "Đã xuất lô \(result.batch) cho xã \(result.commune): \(formatNumber(result.events, l)) ghi nhận, mọi điều máy chủ biết về xã này, vào \(result.file).\nGửi tệp cho các máy của xã; mỗi máy chạy: tungnha merge TỆP",
+                "Đã xuất lô \(result.batch) cho xã \(result.commune): \(formatNumber(result.events, l)) ghi nhận, mọi điều máy này biết về xã này, vào \(result.file).\nGửi tệp cho các máy của xã; mỗi máy chạy: tungnha merge TỆP",
                 "Wrote batch \(result.batch) for commune \(result.commune): \(formatNumber(result.events, l)) events, everything this machine knows there, to \(result.file).\nSend it to the commune's laptops; each runs: tungnha merge FILE")
         }
         let range = "\(result.firstSeq ?? 0)–\(result.lastSeq ?? 0)"
         let handovers = (result.handovers ?? []).isEmpty ? "" : "\n" + handoverBatches(result.handovers ?? [], l)
         return l.pick(
-            "Đã xuất lô \(result.batch): \(formatNumber(result.events, l)) ghi nhận (số thứ tự \(range)) vào \(result.file).\nGửi tệp này về huyện (USB, Zalo hoặc email); máy chủ huyện chạy: tungnha merge TỆP",
-            "Wrote batch \(result.batch): \(formatNumber(result.events, l)) events (sequence \(range)) to \(result.file).\nSend it to the district (USB stick, Zalo or email); the district runs: tungnha merge FILE")
+            "Đã xuất lô \(result.batch): \(formatNumber(result.events, l)) ghi nhận (số thứ tự \(range)) vào \(result.file).\nGửi tệp này về máy tổng hợp (của xã, hoặc của tỉnh nếu xã không có máy riêng) bằng USB, Zalo hoặc email; máy đó chạy: tungnha merge TỆP",
+            "Wrote batch \(result.batch): \(formatNumber(result.events, l)) events (sequence \(range)) to \(result.file).\nSend it to the gathering machine (the commune's, or the province's if the commune has none) by USB stick, Zalo or email; it runs: tungnha merge FILE")
             + handovers
     }
 

@@ -54,7 +54,7 @@ extension Messages {
     public static func unitDetail(_ details: [UnitDetail], _ l: Language) -> String {
         details.map { detail in
             var lines = ["\(detail.code)  \(detail.name)  (\(detail.level.text(l)), \(detail.scheme.text(l)))"]
-            if let district = detail.district { lines.append("  " + l.pick("Huyện: ", "District: ") + "\(district.code) \(district.name)") }
+            if let district = detail.district { lines.append("  " + l.pick("Huyện (trước 2025): ", "District (pre-2025): ") + "\(district.code) \(district.name)") }
             if let province = detail.province { lines.append("  " + l.pick("Tỉnh: ", "Province: ") + "\(province.code) \(province.name)") }
             if let count = detail.communes { lines.append("  " + l.pick("Số xã/phường: ", "Communes: ") + String(count)) }
             if let households = detail.households2019 {

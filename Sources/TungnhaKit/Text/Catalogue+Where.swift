@@ -12,6 +12,8 @@ public struct DataLocation: Sendable, Codable, Equatable {
     public var quarantine: String
     /// Whether the store is the file it was bound to (nil when there is no store).
     public var binding: BindingStatus? = nil
+    /// On a commune's gathering machine: where `tungnha forward` writes.
+    public var forwards: String? = nil
 
     public init(store: String, source: Source, storeExists: Bool, exports: String, quarantine: String) {
         self.store = store
@@ -42,14 +44,20 @@ extension Messages {
         let state = location.storeExists
             ? location.binding.flatMap { bindingLine($0, l) }.map { "\n" + $0 } ?? ""
             : l.pick("\n  (chưa có: tạo bằng tungnha init)", "\n  (not there yet: create it with tungnha init)")
-        return [
+        var lines = [
             l.pick("Kho dữ liệu (một tệp SQLite; sao lưu: tungnha backup TỆP): ", "Store (one SQLite file; back it up with tungnha backup FILE): "),
             "  " + location.store + "  (" + how + ")" + state,
             l.pick("Tệp đồng bộ xuất ra (tungnha export, mặc định trong thư mục đang đứng):", "Batch files written by tungnha export (by default in the current folder):"),
             "  " + location.exports,
             l.pick("Tệp bị từ chối khi gộp (quarantine, cạnh kho):", "Files refused by a merge (quarantine, beside the store):"),
             "  " + location.quarantine,
-            l.pick("Dùng kho khác: thêm --db ĐƯỜNG_DẪN, hoặc đặt TUNGNHA_DB.", "Another store: add --db PATH, or set TUNGNHA_DB."),
-        ].joined(separator: "\n")
+        ]
+        if let forwards = location.forwards {
+            lines.append(l.pick(
+                "Tệp chuyển lên tỉnh (tungnha forward, mặc định trong thư mục đang đứng):", "Files forwarded to the province (tungnha forward, by default in the current folder):"))
+            lines.append("  " + forwards)
+        }
+        lines.append(l.pick("Dùng kho khác: thêm --db ĐƯỜNG_DẪN, hoặc đặt TUNGNHA_DB.", "Another store: add --db PATH, or set TUNGNHA_DB."))
+        return lines.joined(separator: "\n")
     }
 }

@@ -8,7 +8,12 @@ public enum HelpExample {
         let guided = l.pick("(trong cửa sổ dòng lệnh, không kèm gì: hỏi từng bước)", "(in a terminal, alone: asks step by step)")
         switch path {
         case "": return ["tungnha init --commune 13285 --device-name \"Laptop tổ 1\"", "tungnha visit   " + guided, "tungnha demo"]
-        case "init": return ["tungnha init --commune 13285 --device-name \"Laptop tổ 1\"", "tungnha init --district-server --device-name \"Máy chủ huyện\" --province 37"]
+        case "init":
+            return [
+                "tungnha init --commune 13285 --device-name \"Laptop tổ 1\"",
+                "tungnha init --gathering-machine --commune 13285 --device-name \"Máy tổng hợp phường Phủ Lý\"",
+                "tungnha init --gathering-machine --province 37 --device-name \"Máy tổng hợp tỉnh Ninh Bình\"",
+            ]
         case "units", "units search": return ["tungnha units search \"phu ly\""]
         case "units show": return ["tungnha units show 13285"]
         case "village", "village add": return ["tungnha village add \"Tổ dân phố Lê Lợi\""]
@@ -33,8 +38,9 @@ public enum HelpExample {
             ]
         case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\"", "tungnha void 8d41b7a0 --whole-household"]
         case "unvoid": return ["tungnha unvoid 8d41b7a0"]
-        case "export": return ["tungnha export", "tungnha export --again 3"]
+        case "export": return ["tungnha export", "tungnha export --again 3", "tungnha export --commune 13285"]
         case "merge": return ["tungnha merge /media/usb/tungnha"]
+        case "forward": return ["tungnha forward", "tungnha forward --out /media/usb/gui-tinh", "tungnha forward --again 2"]
         case "sync", "sync status": return ["tungnha sync status"]
         case "sync reissue": return ["tungnha sync reissue"]
         case "backup": return ["tungnha backup /media/usb/tungnha-2026-11-20.sqlite"]

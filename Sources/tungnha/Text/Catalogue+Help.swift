@@ -5,7 +5,7 @@ import TungnhaKit
 public enum HelpText: Sendable {
     case tungnha, discussion
     case db, lang, json
-    case initCommand, initCommune, initScheme, initDeviceName, initDistrict, initProvince
+    case initCommand, initCommune, initScheme, initDeviceName, initGathering, initDistrictServer, initProvince
     case units, unitsSearch, unitsSearchText, unitsShow, unitsShowCode, scheme
     case village, villageAdd, villageName, villageList, villageAssign, newCommune
     case household, householdAdd, householdEdit, householdList, householdShow, householdSearch, householdSearchText
@@ -21,6 +21,7 @@ public enum HelpText: Sendable {
     case registerHouseholds, registerHouseholdsFile, dryRun, registerSheet, registerVillage, registerColumn(RegisterField)
     case reportUnit, reportPlace, followupsFormat, followupsOut
     case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
+    case forward, forwardOut, forwardAgain
     case yesDuplicate, whereCommand
 
     public func text(_ l: Language) -> String {
@@ -40,18 +41,32 @@ public enum HelpText: Sendable {
         case .lang: return l.pick("Ngôn ngữ: vi (mặc định) hoặc en.", "Language: vi (default) or en.")
         case .json: return l.pick("In kết quả dạng JSON để chương trình khác đọc.", "Print machine-readable JSON instead.")
         case .initCommand:
-            return l.pick("Thiết lập máy: máy của tổ cho một xã, hoặc máy chủ huyện.", "Set up this machine: a team's laptop for one commune, or the district machine.")
-        case .initCommune: return l.pick("Mã xã/phường (5 chữ số) mà tổ làm việc.", "The code (5 digits) of the commune the team works in.")
+            return l.pick(
+                "Thiết lập máy: máy của tổ (ghi hộ cho một xã: --commune MÃ_XÃ), hoặc máy tổng hợp của UBND xã hay của tỉnh (--gathering-machine với --commune MÃ_XÃ hoặc --province MÃ_TỈNH), là máy nhận tệp của các máy của tổ, gộp và lập báo cáo.",
+                "Set up this machine: a team's laptop (records households of one commune: --commune CODE), or the gathering machine of a commune's People's Committee or of a province (--gathering-machine with --commune CODE or --province CODE), which receives the laptops' files, merges them and reports.")
+        case .initCommune:
+            return l.pick(
+                "Mã xã/phường (5 chữ số) mà tổ làm việc; với --gathering-machine: xã mà máy tổng hợp phục vụ (mã 2025).",
+                "The code (5 digits) of the commune the team works in; with --gathering-machine: the commune the gathering machine serves (2025 code).")
         case .initScheme: return l.pick("Danh mục của mã: 2025 (mặc định) hoặc pre2025.", "Which list the code is from: 2025 (default) or pre2025.")
         case .initDeviceName: return l.pick("Tên máy, ví dụ \"Laptop thôn 3\".", "A name for this machine, such as \"Laptop thôn 3\".")
-        case .initDistrict: return l.pick("Thiết lập máy chủ huyện: gộp tệp đồng bộ của mọi máy.", "Set up the district machine that merges the batch files of all laptops.")
+        case .initGathering:
+            return l.pick(
+                "Máy này là máy tổng hợp, không phải máy của tổ: nó không ghi hộ, mà nhận và gộp tệp đồng bộ, lập báo cáo. Kèm --commune MÃ_XÃ (máy của UBND xã, chuyển tệp lên tỉnh bằng tungnha forward) hoặc --province MÃ_TỈNH (máy của tỉnh).",
+                "This machine is a gathering machine, not a team's laptop: it records no households; it receives and merges batch files, and reports. With --commune CODE (a commune People's Committee's machine, which passes the files on to the province with tungnha forward) or --province CODE (the province's machine).")
+        case .initDistrictServer:
+            return l.pick(
+                "Tên cũ, từ khi còn cấp huyện: như --gathering-machine --province MÃ_TỈNH; không kèm --province thì máy nhận tệp của mọi tỉnh.",
+                "The old name, from before the districts were abolished: the same as --gathering-machine --province CODE; without --province the machine accepts every province.")
         case .initProvince:
-            return l.pick("Máy chủ huyện chỉ nhận các xã của tỉnh này (mã 2025).", "The district machine accepts only the communes of this province (2025 code).")
+            return l.pick(
+                "Với --gathering-machine: tỉnh (mã 2025) mà máy tổng hợp phục vụ; máy chỉ nhận các xã của tỉnh này.",
+                "With --gathering-machine: the province (2025 code) the gathering machine serves; it accepts only that province's communes.")
         case .units: return l.pick("Tra cứu đơn vị hành chính (34 tỉnh, 3.321 xã từ 2025; danh mục trước 2025).", "Look up administrative units (34 provinces and 3,321 communes since 2025; the pre-2025 list).")
         case .unitsSearch: return l.pick("Tìm đơn vị theo tên, không cần dấu.", "Find units by name; diacritics optional.")
         case .unitsSearchText: return l.pick("Tên cần tìm, ví dụ \"phu ly\".", "The name to find, such as \"phu ly\".")
         case .unitsShow: return l.pick("Xem một đơn vị, cấp trên của nó và nó thay đổi thế nào khi sắp xếp năm 2025.", "Show a unit, its parents, and what it became or came from in the 2025 reform.")
-        case .unitsShowCode: return l.pick("Mã tỉnh (2 chữ số), huyện (3) hoặc xã (5).", "A province (2 digits), district (3) or commune (5) code.")
+        case .unitsShowCode: return l.pick("Mã tỉnh (2 chữ số), huyện trước 2025 (3) hoặc xã (5).", "A province (2 digits), pre-2025 district (3) or commune (5) code.")
         case .scheme: return l.pick("Chỉ xét danh mục này: 2025 hoặc pre2025.", "Only this list: 2025 or pre2025.")
         case .village: return l.pick("Thôn, bản, ấp, tổ dân phố mà tổ phụ trách.", "The villages (thôn, tổ dân phố) the team covers.")
         case .villageAdd: return l.pick("Thêm một thôn/tổ dân phố.", "Add a village.")
@@ -136,15 +151,15 @@ public enum HelpText: Sendable {
         case .limit: return l.pick("Số dòng tối đa.", "At most this many rows.")
         case .demo:
             return l.pick(
-                "Chạy thử cả quy trình trên các phường thật của Lâm Đồng: ba máy của tổ ghi hộ, xuất lô; máy chủ huyện gộp và lập báo cáo.",
-                "Run the whole flow on real wards of Lâm Đồng: three team laptops record and export; the district merges and reports.")
+                "Chạy thử cả quy trình trên các phường thật của Lâm Đồng: ba máy của tổ ghi hộ, xuất lô; máy tổng hợp của một phường gộp lô của phường mình và chuyển lên máy tổng hợp của tỉnh; tỉnh gộp và lập báo cáo.",
+                "Run the whole flow on real wards of Lâm Đồng: three team laptops record and export; one ward's gathering machine merges its own and forwards them to the province's gathering machine, which merges and reports.")
         case .demoDir: return l.pick("Thư mục tạo các kho, tệp và báo cáo (mặc định: demo).", "The folder for the stores, files and report (default: demo).")
         case .demoForce: return l.pick("Thay thư mục đã có.", "Replace the folder if it exists.")
         case .report:
             return l.pick(
                 "Báo cáo theo xã (mặc định): hộ dự kiến, đã ghi, đã đến, đã đạt; người trưởng thành dùng DVCTT; VNeID mức 2; so với chỉ tiêu.",
                 "Coverage report by commune (default): households expected, registered, visited, covered; adults using online services; VNeID level 2; against targets.")
-        case .reportBy: return l.pick("Gộp theo: village (thôn), commune (xã), district (huyện cũ), province (tỉnh), volunteer (người đến hộ).", "Group by village, commune, district (pre-2025), province or volunteer.")
+        case .reportBy: return l.pick("Gộp theo: village (thôn), commune (xã), district (huyện trước 2025), province (tỉnh), volunteer (người đến hộ).", "Group by village, commune, district (pre-2025), province or volunteer.")
         case .reportProvince: return l.pick("Chỉ tỉnh này (mã 2025).", "Only this province (2025 code).")
         case .reportCommune: return l.pick("Chỉ xã này (mã 2025).", "Only this commune (2025 code).")
         case .reportAsOf: return l.pick("Số liệu đến hết ngày này (ví dụ 2026-09-30), để lập báo cáo quý về sau.", "The state at the end of this day (e.g. 2026-09-30), for a quarter's report made later.")
@@ -195,11 +210,11 @@ public enum HelpText: Sendable {
                 "Households to visit: those not covered (what is missing, last visit, follow-up date) and those never visited.")
         case .export:
             return l.pick(
-                "Xuất các ghi nhận chưa gửi thành một tệp đồng bộ (lô) để gửi về huyện; trên máy chủ huyện, --commune xuất mọi ghi nhận của một xã để gửi lại cho các máy của xã.",
-                "Write every event not yet exported as one batch file for the district; on the district machine, --commune writes everything known of one commune for its laptops.")
+                "Trên máy của tổ: xuất các ghi nhận chưa gửi thành một tệp đồng bộ (lô) để gửi về máy tổng hợp. Trên máy tổng hợp: xuất mọi ghi nhận của một xã (--commune; máy của xã: mặc định là xã mình) để gửi lại cho các máy của xã.",
+                "On a team's laptop: write every event not yet exported as one batch file for the gathering machine. On a gathering machine: write everything known of one commune (--commune; on a commune's machine, its own by default) for that commune's laptops.")
         case .exportOut: return l.pick("Thư mục ghi tệp (mặc định: exports).", "The folder to write to (default: exports).")
         case .exportAgain: return l.pick("Ghi lại lô số N đúng như lần trước, khi tệp bị thất lạc.", "Write batch N again, unchanged, when the file was lost.")
-        case .exportCommune: return l.pick("Máy chủ huyện: xã cần xuất (mã).", "District machine: the commune to write for (code).")
+        case .exportCommune: return l.pick("Máy tổng hợp: xã cần xuất (mã).", "Gathering machine: the commune to write for (code).")
         case .merge:
             return l.pick(
                 "Gộp các tệp đồng bộ (tệp hoặc thư mục) vào kho: ghi nhận đã có được bỏ qua, tệp hỏng bị từ chối cả tệp và chép vào quarantine/.",
@@ -208,10 +223,16 @@ public enum HelpText: Sendable {
         case .sync: return l.pick("Tình trạng gửi và nhận tệp đồng bộ.", "What has been sent and received.")
         case .syncStatus:
             return l.pick(
-                "Trên máy chủ huyện: mỗi máy đã gửi bao nhiêu lô, lô nào bị thiếu, giờ đáng ngờ. Trên máy của tổ: còn gì chưa xuất.",
-                "On the district machine: batches per device, missing batches, suspicious times. On a laptop: what is not yet exported.")
+                "Trên máy tổng hợp: mỗi máy đã gửi bao nhiêu lô, lô nào bị thiếu, giờ đáng ngờ; trên máy của xã, còn gì chưa chuyển lên tỉnh. Trên máy của tổ: còn gì chưa xuất.",
+                "On a gathering machine: batches per device, missing batches, suspicious times; on a commune's, what is not yet forwarded to the province. On a laptop: what is not yet exported.")
         case .conflicts:
             return l.pick("Liệt kê các chỗ hai máy sửa cùng một thông tin khác nhau, kèm lệnh để xác nhận.", "List fields changed differently on two devices, with the command to settle each.")
+        case .forward:
+            return l.pick(
+                "Trên máy tổng hợp của xã: chuyển lên tỉnh các tệp đã nhận mà chưa chuyển, giữ nguyên từng byte (để tỉnh vẫn kiểm tra được), cùng lô ghi nhận của chính máy này; máy tổng hợp của tỉnh gộp thư mục đó bằng tungnha merge.",
+                "On a commune's gathering machine: write the files received and not yet forwarded, byte for byte (so the province can still check them), with this machine's own batch, for the province's gathering machine to merge with tungnha merge.")
+        case .forwardOut: return l.pick("Thư mục ghi tệp (mặc định: to-province).", "The folder to write to (default: to-province).")
+        case .forwardAgain: return l.pick("Ghi lại lần chuyển số N đúng như lần trước, khi thư mục bị thất lạc.", "Write forward N again, unchanged, when its folder was lost.")
         case .duplicates: return l.pick("Liệt kê các cặp hộ có thể bị ghi trùng (cùng thôn, tên hoặc địa chỉ giống nhau).", "List likely duplicate households (same village, name or address alike).")
         }
     }

@@ -1,0 +1,33 @@
+import Crypto
+import Foundation
+import GRDB
+
+/// The batch files a commune's gathering machine accepted, kept byte for byte in its store (so a backup or a moved
+/// store keeps them too), for `forward` to pass on to the province unchanged.
+enum ReceivedFiles {
+    /// Called as a merge records a batch. On a commune's gathering machine, keeps the file's bytes, checked to be
+    /// the bytes just read. A file whose every event this machine already had is not kept: those events reach the
+    /// province in the files that brought them, or in this machine's own batch.
+    static func keep(_ batch: ParsedBatch, file: String, row: Int64, outcome: FileOutcome, db: Database) throws {
+        let role = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'device.role'"))
+        guard role == DeviceIdentity.Role.communeGathering.rawValue, outcome.newEvents > 0 || !outcome.clashes.isEmpty else { return }
+        guard let data = FileManager.default.contents(atPath: file), let end = endLine(of: data), end.footer == batch.footer,
+            end.sha256 == batch.footer.sha256
+        else { throw ForwardError.changedWhileMerging(file: file) }
+        try db.execute(
+            sql: "INSERT INTO received_file (batch, name, bytes) VALUES (?, ?, ?)", arguments: [row, batch.header.fileName, data])
+    }
+
+    /// A batch file's end line, and the SHA-256 of every byte before it (what the end line must state).
+    static func endLine(of data: Data) -> (footer: BatchFooter, sha256: String)? {
+        let bytes = [UInt8](data)
+        var end = bytes.count
+        // Blank space after the end line is allowed (docs/sync-format.md, section 2).
+        while end > 0, [0x0A, 0x0D, 0x20, 0x09].contains(bytes[end - 1]) { end -= 1 }
+        guard let newline = bytes[..<end].lastIndex(of: 0x0A) else { return nil }
+        let line = Array(bytes[(newline + 1)..<end])
+        guard let value = try? line.withUnsafeBufferPointer({ try JSONParser.parse($0) }), let footer = try? BatchFile.parseFooter(value, line: 0)
+        else { return nil }
+        return (footer, SHA256.hash(data: bytes[...newline]).hex)
+    }
+}
