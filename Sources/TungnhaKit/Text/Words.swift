@@ -1,4 +1,4 @@
-// Words of the field, in both languages (see GLOSSARY.md for the names in code).
+// Words of the field, in both languages (docs/GLOSSARY.md maps them to the names in code).
 
 extension VisitOutcome: Localized {
     public func text(_ l: Language) -> String {
