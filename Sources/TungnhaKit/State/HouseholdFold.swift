@@ -78,7 +78,7 @@ public struct HouseholdFold: Sendable, Equatable {
         case .eventVoided, .eventCorrected, .householdMerged: return false
         default: break
         }
-        return !pendingTargets.contains(event.id)
+        return pendingTargets.isEmpty || !pendingTargets.contains(event.id)
     }
 
     /// Folds one event, which sorts after every event folded so far. Voids and corrections are not folded:

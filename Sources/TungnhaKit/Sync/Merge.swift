@@ -9,7 +9,7 @@ extension Store {
     public func merge(_ paths: [String], language: Language = .vi, progress: (FileOutcome) -> Void = { _ in }) throws -> MergeOutcome {
         let identity = try identity()
         // A larger page cache for the random inserts of a big merge, and fewer checkpoints while it runs.
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -98304; PRAGMA wal_autocheckpoint = 16384") }
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384") }
         defer { try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
         var seen = try read { db in Set(try Row.fetchAll(db, sql: "SELECT device, number, sha256 FROM batch").map {
             BatchFile.fingerprint(device: $0["device"], batch: $0["number"], sha256: $0["sha256"])
@@ -199,7 +199,7 @@ extension Store {
 /// Checked batches waiting to be appended together.
 struct AppendGroup {
     /// A group's events are held in memory until derived: this bounds it.
-    static let eventLimit = 40_000
+    static let eventLimit = 25_000
     static let fileLimit = 200
 
     var batches: [ParsedBatch] = []
@@ -231,7 +231,7 @@ extension FileOutcome {
 /// Reads and checks batch files on a thread of its own, a few files ahead of the merge that applies them.
 final class BatchReadAhead: @unchecked Sendable {
     /// At most this many events read ahead, so memory stays bounded whatever the files.
-    static let eventsAhead = 40_000
+    static let eventsAhead = 16_000
 
     private let condition = NSCondition()
     private var ready: [(String, FileReading)] = []
