@@ -20,39 +20,63 @@ enum PastFigures {
         return villages
     }
 
+    /// Texts read from timelines, made once per distinct value: a million households have a few thousand villages.
+    struct Texts {
+        private var texts: [Int: [(bytes: [UInt8], text: String, folded: String)]] = [:]
+
+        mutating func text(_ bytes: UnsafeRawBufferPointer, _ range: Range<Int>) -> (text: String, folded: String) {
+            let slice = UnsafeRawBufferPointer(rebasing: bytes[range])
+            var hasher = Hasher()
+            hasher.combine(bytes: slice)
+            let hash = hasher.finalize()
+            if let found = texts[hash]?.first(where: { $0.bytes.elementsEqual(slice) }) { return (found.text, found.folded) }
+            let text = String(decoding: slice, as: UTF8.self)
+            let entry = (bytes: Array(slice), text: text, folded: Folding.fold(text))
+            texts[hash, default: []].append(entry)
+            return (entry.text, entry.folded)
+        }
+    }
+
     /// The report's cells at the end of `day`.
     static func cells(on day: LocalDate, byVolunteer: Bool, byVillage: Bool, db: Database) throws -> [ReportCell] {
-        var cells: [String: ReportCell] = [:]
+        struct Key: Hashable {
+            var commune: CommuneRef
+            var part: String
+        }
+        var cells: [Key: ReportCell] = [:]
+        var texts = Texts()
+        var buffers = Timeline.ScanBuffers()
         let target = day.daysSinceEpoch
-        try HouseholdTimelineRecord.forEach(db: db) { timeline in
-            guard let point = Timeline.point(timeline.points, on: target), point.counted else { return }
-            let scheme = timeline.commune.scheme
-            let villageKey = Folding.fold(point.village)
-            let keyPart: String
-            if byVolunteer {
-                keyPart = point.lastVolunteer ?? ""
-            } else {
-                // Outside a village report, a 2025 commune is one cell: villages only place pre-2025 records.
-                keyPart = byVillage || scheme == .pre2025 ? villageKey : ""
+        try HouseholdTimelineRecord.scanAll(db: db) { commune, bytes in
+            Timeline.scan(bytes, days: [target], buffers: &buffers) { _, point, buffers in
+                guard point.counted else { return }
+                let village = texts.text(bytes, point.village)
+                let part: String
+                if byVolunteer {
+                    part = point.volunteer.map { texts.text(bytes, $0).text } ?? ""
+                } else {
+                    // Outside a village report, a 2025 commune is one cell: villages only place pre-2025 records.
+                    part = byVillage || commune.scheme == .pre2025 ? village.folded : ""
+                }
+                let key = Key(commune: commune, part: part)
+                var cell = cells[key] ?? ReportCell(
+                    scheme: commune.scheme, commune: commune.code, villageKey: byVolunteer ? "" : part,
+                    village: byVolunteer || part.isEmpty ? "" : village.text, volunteer: byVolunteer ? part : nil)
+                if !byVolunteer, !part.isEmpty, village.text < cell.village { cell.village = village.text }
+                cell.registered += 1
+                if point.visited { cell.visited += 1 }
+                if point.covered { cell.covered += 1 }
+                if Self.isStale(lastVisitDay: point.lastVisitDay, on: target) { cell.stale += 1 }
+                cell.lastActivity = max(cell.lastActivity ?? point.lastActivity, point.lastActivity)
+                for member in buffers.members[point.members] {
+                    var counts = cell.members[member.birthYear] ?? (0, 0, 0)
+                    counts.all += 1
+                    if member.dvctt { counts.dvctt += 1 }
+                    if member.level2 { counts.level2 += 1 }
+                    cell.members[member.birthYear] = counts
+                }
+                cells[key] = cell
             }
-            let key = "\(scheme.rawValue)|\(timeline.commune.code)|\(keyPart)"
-            var cell = cells[key] ?? ReportCell(
-                scheme: scheme, commune: timeline.commune.code, villageKey: byVolunteer ? "" : keyPart,
-                village: byVolunteer || keyPart.isEmpty ? "" : point.village, volunteer: byVolunteer ? keyPart : nil)
-            if !byVolunteer, !keyPart.isEmpty, point.village < cell.village { cell.village = point.village }
-            cell.registered += 1
-            if point.visited { cell.visited += 1 }
-            if point.covered { cell.covered += 1 }
-            if Self.isStale(lastVisitDay: point.lastVisitDay, on: target) { cell.stale += 1 }
-            cell.lastActivity = max(cell.lastActivity ?? point.lastActivity, point.lastActivity)
-            for member in point.members {
-                var counts = cell.members[member.birthYear] ?? (0, 0, 0)
-                counts.all += 1
-                if member.dvctt { counts.dvctt += 1 }
-                if member.level2 { counts.level2 += 1 }
-                cell.members[member.birthYear] = counts
-            }
-            cells[key] = cell
         }
         return Array(cells.values)
     }
@@ -73,21 +97,29 @@ enum PastFigures {
         }
         var registered = [Int](repeating: 0, count: ends.count)
         var covered = [Int](repeating: 0, count: ends.count)
-        var included: [String: Bool] = [:]
-        try HouseholdTimelineRecord.forEach(db: db) { timeline in
-            for (index, end) in ends.enumerated() {
-                guard let point = Timeline.point(timeline.points, on: end.daysSinceEpoch), point.counted else { continue }
-                let villageKey = Folding.fold(point.village)
-                let key = "\(index)|\(timeline.commune.scheme.rawValue)|\(timeline.commune.code)|\(villageKey)"
+        struct Key: Hashable {
+            var index: Int
+            var commune: CommuneRef
+            var villageKey: String
+        }
+        var included: [Key: Bool] = [:]
+        var texts = Texts()
+        var buffers = Timeline.ScanBuffers()
+        let days = ends.map(\.daysSinceEpoch)
+        try HouseholdTimelineRecord.scanAll(db: db) { commune, bytes in
+            Timeline.scan(bytes, days: days, buffers: &buffers) { index, point, _ in
+                guard point.counted else { return }
+                let village = texts.text(bytes, point.village)
+                let key = Key(index: index, commune: commune, villageKey: village.folded)
                 let counts: Bool
                 if let known = included[key] {
                     counts = known
                 } else {
-                    let cell = ReportCell(scheme: timeline.commune.scheme, commune: timeline.commune.code, villageKey: villageKey, village: point.village)
+                    let cell = ReportCell(scheme: commune.scheme, commune: commune.code, villageKey: village.folded, village: village.text)
                     counts = builders[index].included(builders[index].place(cell))
                     included[key] = counts
                 }
-                guard counts else { continue }
+                guard counts else { return }
                 registered[index] += 1
                 if point.covered { covered[index] += 1 }
             }
