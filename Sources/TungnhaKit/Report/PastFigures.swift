@@ -43,7 +43,9 @@ enum PastFigures {
             var commune: CommuneRef
             var part: String
         }
-        var cells: [Key: ReportCell] = [:]
+        // Cells in an array, found by key: each is changed in place, never copied with its members.
+        var index: [Key: Int] = [:]
+        var cells: [ReportCell] = []
         var texts = Texts()
         var buffers = Timeline.ScanBuffers()
         let target = day.daysSinceEpoch
@@ -59,26 +61,33 @@ enum PastFigures {
                     part = byVillage || commune.scheme == .pre2025 ? village.folded : ""
                 }
                 let key = Key(commune: commune, part: part)
-                var cell = cells[key] ?? ReportCell(
-                    scheme: commune.scheme, commune: commune.code, villageKey: byVolunteer ? "" : part,
-                    village: byVolunteer || part.isEmpty ? "" : village.text, volunteer: byVolunteer ? part : nil)
-                if !byVolunteer, !part.isEmpty, village.text < cell.village { cell.village = village.text }
-                cell.registered += 1
-                if point.visited { cell.visited += 1 }
-                if point.covered { cell.covered += 1 }
-                if Self.isStale(lastVisitDay: point.lastVisitDay, on: target) { cell.stale += 1 }
-                cell.lastActivity = max(cell.lastActivity ?? point.lastActivity, point.lastActivity)
+                let at: Int
+                if let found = index[key] {
+                    at = found
+                } else {
+                    at = cells.count
+                    index[key] = at
+                    cells.append(
+                        ReportCell(
+                            scheme: commune.scheme, commune: commune.code, villageKey: byVolunteer ? "" : part,
+                            village: byVolunteer || part.isEmpty ? "" : village.text, volunteer: byVolunteer ? part : nil))
+                }
+                if !byVolunteer, !part.isEmpty, village.text < cells[at].village { cells[at].village = village.text }
+                cells[at].registered += 1
+                if point.visited { cells[at].visited += 1 }
+                if point.covered { cells[at].covered += 1 }
+                if Self.isStale(lastVisitDay: point.lastVisitDay, on: target) { cells[at].stale += 1 }
+                cells[at].lastActivity = max(cells[at].lastActivity ?? point.lastActivity, point.lastActivity)
                 for member in buffers.members[point.members] {
-                    var counts = cell.members[member.birthYear] ?? (0, 0, 0)
+                    var counts = cells[at].members[member.birthYear] ?? (0, 0, 0)
                     counts.all += 1
                     if member.dvctt { counts.dvctt += 1 }
                     if member.level2 { counts.level2 += 1 }
-                    cell.members[member.birthYear] = counts
+                    cells[at].members[member.birthYear] = counts
                 }
-                cells[key] = cell
             }
         }
-        return Array(cells.values)
+        return cells
     }
 
     /// Not visited in the 30 days ending with `day`, that day included.
@@ -97,29 +106,34 @@ enum PastFigures {
         }
         var registered = [Int](repeating: 0, count: ends.count)
         var covered = [Int](repeating: 0, count: ends.count)
-        struct Key: Hashable {
-            var index: Int
+        struct Place: Hashable {
             var commune: CommuneRef
             var villageKey: String
         }
-        var included: [Key: Bool] = [:]
+        // Whether each place counts in each week, worked out once per place: rows of `inclusion`, found by place.
+        var places: [Place: Int] = [:]
+        var inclusion: [[Bool]] = []
         var texts = Texts()
         var buffers = Timeline.ScanBuffers()
         let days = ends.map(\.daysSinceEpoch)
         try HouseholdTimelineRecord.scanAll(db: db) { commune, bytes in
+            // A household's village rarely changes from one week to the next: it is placed once per village.
+            var placed: (village: Range<Int>, row: Int)?
             Timeline.scan(bytes, days: days, buffers: &buffers) { index, point, _ in
                 guard point.counted else { return }
-                let village = texts.text(bytes, point.village)
-                let key = Key(index: index, commune: commune, villageKey: village.folded)
-                let counts: Bool
-                if let known = included[key] {
-                    counts = known
-                } else {
-                    let cell = ReportCell(scheme: commune.scheme, commune: commune.code, villageKey: village.folded, village: village.text)
-                    counts = builders[index].included(builders[index].place(cell))
-                    included[key] = counts
+                if placed?.village != point.village {
+                    let village = texts.text(bytes, point.village)
+                    let place = Place(commune: commune, villageKey: village.folded)
+                    if let row = places[place] {
+                        placed = (point.village, row)
+                    } else {
+                        let cell = ReportCell(scheme: commune.scheme, commune: commune.code, villageKey: village.folded, village: village.text)
+                        inclusion.append(builders.map { $0.included($0.place(cell)) })
+                        places[place] = inclusion.count - 1
+                        placed = (point.village, inclusion.count - 1)
+                    }
                 }
-                guard counts else { return }
+                guard inclusion[placed!.row][index] else { return }
                 registered[index] += 1
                 if point.covered { covered[index] += 1 }
             }
