@@ -1,3 +1,31 @@
+/// How one event names another: "device:seq", the device's UUID and the event's sequence number.
+public enum EventRef {
+    public static func text(device: String, seq: Int64) -> String { device + ":" + String(seq) }
+
+    /// The device and sequence number of a well-formed reference.
+    public static func parse(_ text: String) -> (device: String, seq: Int64)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let device = String(text[..<colon])
+        let number = text[text.index(after: colon)...]
+        guard EventID.isValid(device), !number.isEmpty, number.count <= 18, number.allSatisfy(\.isASCIIDigit), number.first != "0",
+            let seq = Int64(number)
+        else { return nil }
+        return (device, seq)
+    }
+
+    public static func isValid(_ text: String) -> Bool { parse(text) != nil }
+
+    /// As people see it: the device's first 8 characters and the number, "a943c319:57".
+    public static func short(_ text: String) -> String {
+        guard let (device, seq) = parse(text) else { return text }
+        return device.prefix(8) + ":" + String(seq)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+}
+
 /// An event id (a UUID) as its 16 bytes: how the store keys events, half the size of the text.
 struct EventKey: Hashable, Sendable {
     let bytes: [UInt8]
