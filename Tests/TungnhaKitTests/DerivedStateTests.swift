@@ -151,8 +151,8 @@ import Testing
         #expect(throws: StoreError.damaged(what: "household_fold \(household.code)")) {
             try laptop.editHousehold(household.code, changes: HouseholdChanges(address: "Số 1"))
         }
-        #expect(throws: BinaryReader.Damaged.self) { try HouseholdFold.decode([1, 0xff]) }
-        #expect(throws: BinaryReader.Damaged.self) { try Timeline.decode([1, 200, 1]) }
+        #expect(throws: DamagedBytes.self) { try HouseholdFold.decode([1, 0xff]) }
+        #expect(throws: DamagedBytes.self) { try Timeline.decode([1, 200, 1]) }
     }
 
     @Test func foldsAndTimelinesReadBackAsWritten() throws {

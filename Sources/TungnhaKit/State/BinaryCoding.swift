@@ -49,16 +49,23 @@ struct BinaryWriter {
     }
 }
 
-struct BinaryReader {
-    struct Damaged: Error {}
+/// Bytes that do not read back as what was written.
+struct DamagedBytes: Error {}
 
-    let bytes: [UInt8]
-    var index = 0
+/// Reads what `BinaryWriter` wrote: from an array, or in place from memory SQLite hands over.
+struct BinaryReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8, Bytes.Index == Int {
+    typealias Damaged = DamagedBytes
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    let bytes: Bytes
+    var index: Int
+
+    init(_ bytes: Bytes) {
+        self.bytes = bytes
+        index = bytes.startIndex
+    }
 
     mutating func byte() throws -> UInt8 {
-        guard index < bytes.count else { throw Damaged() }
+        guard index < bytes.endIndex else { throw Damaged() }
         defer { index += 1 }
         return bytes[index]
     }
@@ -78,8 +85,17 @@ struct BinaryReader {
     mutating func count() throws -> Int {
         let value = try unsigned()
         // No count can exceed the bytes left: a damaged length must not make a huge allocation.
-        guard value <= UInt64(bytes.count - index) else { throw Damaged() }
+        guard value <= UInt64(bytes.endIndex - index) else { throw Damaged() }
         return Int(value)
+    }
+
+    var atEnd: Bool { index >= bytes.endIndex }
+
+    /// Where the next string's bytes are, skipping them.
+    mutating func stringRange() throws -> Range<Int> {
+        let length = try count()
+        defer { index += length }
+        return index..<(index + length)
     }
 
     mutating func signed() throws -> Int64 {
@@ -100,12 +116,12 @@ struct BinaryReader {
     mutating func id() throws -> String {
         switch try byte() {
         case 0:
-            guard bytes.count - index >= 16 else { throw Damaged() }
+            guard bytes.endIndex - index >= 16 else { throw Damaged() }
             defer { index += 16 }
             return EventKey(bytes: Array(bytes[index..<(index + 16)])).text
         case 1: return try string()
         case 2:
-            guard bytes.count - index >= 16 else { throw Damaged() }
+            guard bytes.endIndex - index >= 16 else { throw Damaged() }
             let device = EventKey(bytes: Array(bytes[index..<(index + 16)])).text
             index += 16
             return EventRef.text(device: device, seq: try signed())

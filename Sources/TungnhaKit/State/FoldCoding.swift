@@ -13,17 +13,17 @@ extension FieldValue {
         }
     }
 
-    static func read(_ input: inout BinaryReader) throws -> FieldValue {
+    static func read<Bytes>(_ input: inout BinaryReader<Bytes>) throws -> FieldValue {
         switch try input.byte() {
         case 0: return .none
         case 1: return .text(try input.string())
         case 2:
             let number = try input.signed()
-            guard let value = Int(exactly: number) else { throw BinaryReader.Damaged() }
+            guard let value = Int(exactly: number) else { throw DamagedBytes() }
             return .number(value)
         case 3: return .flag(true)
         case 4: return .flag(false)
-        default: throw BinaryReader.Damaged()
+        default: throw DamagedBytes()
         }
     }
 }
@@ -37,7 +37,7 @@ extension Optional where Wrapped == Bool {
         case 0: self = nil
         case 1: self = false
         case 2: self = true
-        default: throw BinaryReader.Damaged()
+        default: throw DamagedBytes()
         }
     }
 }
@@ -137,7 +137,7 @@ extension HouseholdFold {
 
     static func decode(_ bytes: [UInt8]) throws -> HouseholdFold {
         var input = BinaryReader(bytes)
-        guard try input.byte() == codingVersion else { throw BinaryReader.Damaged() }
+        guard try input.byte() == codingVersion else { throw DamagedBytes() }
         var fold = HouseholdFold(root: try input.string())
         if try input.flag() { fold.last = OrderKey(millis: try input.signed(), device: try input.string(), seq: try input.signed()) }
         var devices: [String] = []
@@ -150,7 +150,7 @@ extension HouseholdFold {
         }
         func source() throws -> Int? {
             let raw = try input.count()
-            guard raw <= fold.sources.count else { throw BinaryReader.Damaged() }
+            guard raw <= fold.sources.count else { throw DamagedBytes() }
             return raw == 0 ? nil : raw - 1
         }
         for _ in 0..<(try input.count()) {
@@ -171,7 +171,7 @@ extension HouseholdFold {
             entry.recordedIn = try input.optionalString()
             entry.fields = try readFields(&input, sources: fold.sources.count)
             let vneid = try input.count()
-            guard vneid <= VneidStatus.allCases.count else { throw BinaryReader.Damaged() }
+            guard vneid <= VneidStatus.allCases.count else { throw DamagedBytes() }
             entry.abilities.vneid = vneid == 0 ? nil : VneidStatus.allCases[vneid - 1]
             entry.abilities.login = try Bool?(code: try input.byte())
             entry.abilities.dvctt = try Bool?(code: try input.byte())
@@ -199,18 +199,18 @@ extension HouseholdFold {
             for _ in 0..<(try input.count()) { ids.insert(try input.id()) }
             fold.dangling[entity, default: [:]][field] = ids
         }
-        guard input.index == bytes.count else { throw BinaryReader.Damaged() }
+        guard input.index == bytes.count else { throw DamagedBytes() }
         return fold
     }
 
-    private static func readFields<F: EntityField>(_ input: inout BinaryReader, sources: Int) throws -> [F: Field] {
+    private static func readFields<F: EntityField, Bytes>(_ input: inout BinaryReader<Bytes>, sources: Int) throws -> [F: Field] {
         var fields: [F: Field] = [:]
         for _ in 0..<(try input.count()) {
-            guard let field = F(position: try input.count()) else { throw BinaryReader.Damaged() }
+            guard let field = F(position: try input.count()) else { throw DamagedBytes() }
             var state = Field()
             for _ in 0..<(try input.count()) {
                 let source = try input.count()
-                guard source < sources else { throw BinaryReader.Damaged() }
+                guard source < sources else { throw DamagedBytes() }
                 state.heads.append(Field.Head(source: source, value: try FieldValue.read(&input)))
             }
             if try input.flag() { state.fallback = try FieldValue.read(&input) }
@@ -256,7 +256,7 @@ extension Timeline {
 
     static func decode(_ bytes: [UInt8]) throws -> [TimelinePoint] {
         var input = BinaryReader(bytes)
-        guard try input.byte() == codingVersion else { throw BinaryReader.Damaged() }
+        guard try input.byte() == codingVersion else { throw DamagedBytes() }
         var points: [TimelinePoint] = []
         let count = try input.count()
         points.reserveCapacity(count)
@@ -273,7 +273,7 @@ extension Timeline {
             members.reserveCapacity(memberCount)
             for _ in 0..<memberCount {
                 let born = try input.signed() &+ 2000
-                guard let birthYear = Int(exactly: born) else { throw BinaryReader.Damaged() }
+                guard let birthYear = Int(exactly: born) else { throw DamagedBytes() }
                 let abilities = try input.byte()
                 members.append(TimelinePoint.Member(birthYear: birthYear, dvctt: abilities & 1 != 0, level2: abilities & 2 != 0))
             }
@@ -283,7 +283,7 @@ extension Timeline {
             points.append(point)
             previous = point
         }
-        guard input.index == bytes.count else { throw BinaryReader.Damaged() }
+        guard input.index == bytes.count else { throw DamagedBytes() }
         return points
     }
 }

@@ -26,7 +26,7 @@ extension Timeline {
     static func scan(
         _ bytes: UnsafeRawBufferPointer, days: [Int64], buffers: inout ScanBuffers, _ body: (Int, ScannedPoint, inout ScanBuffers) -> Void
     ) {
-        var input = RawReader(bytes: bytes)
+        var input = BinaryReader(bytes)
         guard (try? input.byte()) == codingVersion, let count = try? input.unsigned() else { return }
         var current: ScannedPoint?
         var next = 0
@@ -69,44 +69,6 @@ extension Timeline {
         while next < days.count {
             if let current { body(next, current, &buffers) }
             next += 1
-        }
-    }
-
-    /// Reads what `BinaryWriter` wrote, in place.
-    struct RawReader {
-        let bytes: UnsafeRawBufferPointer
-        var index = 0
-
-        mutating func byte() throws -> UInt8 {
-            guard index < bytes.count else { throw BinaryReader.Damaged() }
-            defer { index += 1 }
-            return bytes[index]
-        }
-
-        mutating func unsigned() throws -> UInt64 {
-            var value: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                let next = try byte()
-                guard shift < 64 else { throw BinaryReader.Damaged() }
-                value |= UInt64(next & 0x7F) << shift
-                if next < 0x80 { return value }
-                shift += 7
-            }
-        }
-
-        mutating func signed() throws -> Int64 {
-            let raw = try unsigned()
-            return Int64(bitPattern: raw >> 1) ^ -Int64(bitPattern: raw & 1)
-        }
-
-        mutating func flag() throws -> Bool { try byte() != 0 }
-
-        mutating func stringRange() throws -> Range<Int> {
-            let length = try unsigned()
-            guard length <= UInt64(bytes.count - index) else { throw BinaryReader.Damaged() }
-            defer { index += Int(length) }
-            return index..<(index + Int(length))
         }
     }
 }

@@ -125,18 +125,4 @@ struct MemberTallyRecord: DerivedRecord, Equatable {
         try MemberTallyRecord.fetchAll(
             db, sql: byVillage ? "SELECT * FROM member_tally WHERE members > 0" : communeFiguresSQL)
     }
-
-    /// The kept tally, and the same figures counted afresh from the member rows: equal unless the derivation is wrong.
-    static func recount(db: Database) throws -> (kept: [MemberTallyRecord], recounted: [MemberTallyRecord]) {
-        let kept = try MemberTallyRecord.fetchAll(
-            db, sql: "SELECT * FROM member_tally WHERE members > 0 ORDER BY scheme, commune, village_key, birth_year")
-        let recounted = try MemberTallyRecord.fetchAll(
-            db,
-            sql: """
-                SELECT scheme, commune, village_key, birth_year, count(*) AS members, coalesce(sum(dvctt = 1), 0) AS dvctt,
-                    coalesce(sum(vneid = 'level2'), 0) AS level2
-                FROM member WHERE counted = 1 GROUP BY scheme, commune, village_key, birth_year ORDER BY scheme, commune, village_key, birth_year
-                """)
-        return (kept, recounted)
-    }
 }
