@@ -3,7 +3,7 @@
 
     python3 bench/peer.py DATABASE BATCH_FILE_OR_FOLDER...
 
-One transaction per file; INSERT OR IGNORE on the event id; the latest VNeID, login and DVCTT answer of each
+One transaction per file; INSERT OR IGNORE on the event's name (its device and number); the latest VNeID, login and DVCTT answer of each
 member (by event time); a household is covered when one of its current members has all three; coverage is set by
 one UPDATE at the end. No checks of the format beyond json.loads, no checksums, no voids, merges or conflicts:
 the peer is the floor of what is useful, not a replacement.
@@ -17,8 +17,8 @@ db = sqlite3.connect(sys.argv[1])
 db.executescript("""
 PRAGMA journal_mode = WAL;
 PRAGMA synchronous = NORMAL;
-CREATE TABLE IF NOT EXISTS event (id TEXT PRIMARY KEY, device TEXT, seq INTEGER, at TEXT, type TEXT, commune TEXT,
-    household TEXT, member TEXT, body TEXT);
+CREATE TABLE IF NOT EXISTS event (device TEXT, seq INTEGER, at TEXT, type TEXT, commune TEXT,
+    household TEXT, member TEXT, body TEXT, PRIMARY KEY (device, seq));
 CREATE TABLE IF NOT EXISTS household (code TEXT PRIMARY KEY, commune TEXT, village TEXT, covered INTEGER DEFAULT 0);
 CREATE TABLE IF NOT EXISTS member (code TEXT PRIMARY KEY, household TEXT, birth_year INTEGER, status TEXT DEFAULT 'present',
     vneid TEXT, vneid_at TEXT, login INTEGER, login_at TEXT, dvctt INTEGER, dvctt_at TEXT);
@@ -47,8 +47,8 @@ for path in files(sys.argv[2:]):
             event = json.loads(line)
             kind, data, at = event["type"], event["data"], event["at"]
             new = db.execute(
-                "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event["id"], event["device"], event["seq"], at, kind, event["commune"], event.get("household"),
+                "INSERT OR IGNORE INTO event VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (event["device"], event["seq"], at, kind, event["commune"], event.get("household"),
                  event.get("member"), line)).rowcount
             if not new:
                 continue

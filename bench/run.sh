@@ -31,8 +31,7 @@ for households in "${sizes[@]}"; do
   for file in "$dir"/batches/*.jsonl; do
     case "$file" in *_000003.jsonl) ln -s "$file" "$dir/b3/" ;; *) ln -s "$file" "$dir/b12/" ;; esac
   done
-  events=$(cat "$dir/generate.txt" | sed -E 's/.* ([0-9]+) events.*/\1/')
-  weekly=$(cat "$dir"/b3/*.jsonl | grep -c '"id"' || true)
+  weekly=$(cat "$dir"/b3/*.jsonl | grep -c '"seq":' || true)
   out=$dir/results.md
   {
     echo "### $households households: $(cat "$dir/generate.txt")"
