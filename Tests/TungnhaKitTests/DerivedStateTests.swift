@@ -171,4 +171,35 @@ import Testing
         #expect(timelines.count == 5)
         for record in timelines { #expect(try Timeline.decode(Timeline.encode(record.points)) == record.points) }
     }
+
+    /// One event per batch file, in the order given, into a new province machine.
+    func mergeOneByOne(_ events: [Event], folder: TemporaryFolder, name: String) throws -> Store {
+        var files: [String] = []
+        for event in events {
+            let header = BatchHeader(
+                kind: .device, device: event.device, deviceLabel: "L", commune: phuLy, batch: Int(event.seq), events: 1, firstSeq: event.seq,
+                lastSeq: event.seq, writtenAt: Moment(rfc3339: "2026-11-22T18:00:00+07:00")!, tool: "test")
+            var writer = BatchWriter(header: header)
+            writer.append(EventCodec.canonical(event))
+            files.append(try Store.place(writer.finish(events: 1).data, named: header.fileName, in: folder.file("batches-\(name)")))
+        }
+        let store = try ThreeDevices.districtStore(folder.file("\(name).sqlite"))
+        for file in files { _ = try store.merge([file]) }
+        return store
+    }
+
+    @Test func aVisitDatedBeforeTheRegistrationIsKeptWhenTheRegistrationArrivesLater() throws {
+        let folder = TemporaryFolder()
+        var a = EventFactory(device: deviceA)
+        var b = EventFactory(device: deviceB)
+        // Laptop B's clock ran an hour behind: its visit is dated before laptop A registered the household.
+        let visit = b.visit("HHHHHHHHH1", [], at: "2026-11-20T08:00:00+07:00")
+        let registered = a.make(
+            "HHHHHHHHH1", at: "2026-11-20T09:00:00+07:00",
+            .householdRegistered(HouseholdData(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Văn An", address: nil, phone: nil, declaredMembers: nil, note: nil, consent: true)))
+        let store = try mergeOneByOne([visit, registered], folder: folder, name: "visit-first")
+        #expect(try store.households().map(\.visits) == [1])
+        let both = try incrementalAndRebuilt(store, folder: folder)
+        #expect(both.incremental == both.rebuilt)
+    }
 }

@@ -73,10 +73,12 @@ enum DerivedTables {
         var components = Set<String>()
         if linksChanged { components = try refreshLinks(db: db) }
         let anyLinks = try HouseholdLinkRecord.any(db: db)
-        var work: [HouseholdWork] = []
+        // Households already stored go first, in the order of their keys, so that each page of the derived tables
+        // is changed while it is in the cache; then the new ones.
+        var rows: [(code: String, row: HouseholdFoldRecord?, new: [StoredEvent])] = []
         for code in byHousehold.keys.sorted() {
             let new = byHousehold[code]!
-            var row = try Trace.time("derive: read fold") { try HouseholdFoldRecord.find(code, db: db) }
+            let row = try Trace.time("derive: read fold") { try HouseholdFoldRecord.find(code, db: db) }
             if anyLinks, let link = try HouseholdLinkRecord.find(code, db: db) {
                 // Derived with the households it is linked to, below; it only notes where its new events are.
                 components.insert(link.component)
@@ -86,15 +88,34 @@ enum DerivedTables {
                 try linked.save(db: db)
                 continue
             }
-            let stored = row != nil
-            row?.events += new.map(\.rowid)
+            rows.append((code, row, new))
+        }
+        rows.sort { ($0.row?.key ?? .max, $0.code) < ($1.row?.key ?? .max, $1.code) }
+        for start in stride(from: 0, to: rows.count, by: workChunk) {
+            try derive(rows[start..<min(start + workChunk, rows.count)], tally: &tally, db: db)
+        }
+        for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
+        try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
+        for commune in communes.sorted() {
+            try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
+        }
+    }
+
+    /// How many households are folded at a time: what they hold in memory stays small whatever the delivery.
+    static let workChunk = 4_096
+
+    /// Folds these households' new events, two or more households at a time, and writes what came out.
+    private static func derive(
+        _ rows: ArraySlice<(code: String, row: HouseholdFoldRecord?, new: [StoredEvent])>, tally: inout TallyChanges, db: Database
+    ) throws {
+        var work: [HouseholdWork] = []
+        for (code, found, new) in rows {
+            var row = found ?? HouseholdFoldRecord(key: nil, code: code, events: [], fold: nil)
+            row.events += new.map(\.rowid)
             let points = try Trace.time("derive: read timeline") {
-                stored && row?.state != nil ? try row?.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
+                found?.state != nil ? try found?.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
             }
-            work.append(
-                HouseholdWork(
-                    row: row ?? HouseholdFoldRecord(key: nil, code: code, events: new.map(\.rowid), fold: nil), stored: stored, points: points,
-                    new: new.map(\.event).sorted { $0.order < $1.order }))
+            work.append(HouseholdWork(row: row, stored: found != nil, points: points, new: new.map(\.event).sorted { $0.order < $1.order }))
         }
         // Folding is the work of the processor, not of the store: households are folded two or more at a time.
         let outcomes = Trace.time("derive: fold (all cores)") { Parallel.map(work) { $0.fold() } }
@@ -104,11 +125,6 @@ enum DerivedTables {
             case .refold: try refold(work[index].row, tally: &tally, db: db)
             case .derived(let derived): try Trace.time("derive: write") { try write(derived, tally: &tally, db: db) }
             }
-        }
-        for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
-        try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
-        for commune in communes.sorted() {
-            try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
         }
     }
 

@@ -68,6 +68,8 @@ struct HouseholdWork: Sendable {
         guard let after = fold.render() else {
             return .derived(Derived(row: row, households: [], members: [], visits: [], points: [], commune: CommuneRef(code: "", scheme: .y2025), tally: [:], conflicts: nil))
         }
+        // Visits folded before the household was registered (a clock set wrong) were never written: all again.
+        if before == nil, fold.visits > visits.count { return .refold }
         let root = after.root
         let villageKey = Folding.fold(root.village)
         let members = after.members.map { MemberRecord($0, root: root, rootKey: 0, villageKey: villageKey) }

@@ -48,10 +48,18 @@ struct HouseholdFoldRecord: DerivedRecord {
     /// Saves the row and returns its key: a household seen for the first time gets the next number.
     @discardableResult
     mutating func save(db: Database) throws -> Int64 {
-        try save(fast: db)
-        let saved = key ?? db.lastInsertedRowID
-        key = saved
-        return saved
+        guard let key else {
+            try save(fast: db)
+            key = db.lastInsertedRowID
+            return db.lastInsertedRowID
+        }
+        // A row that has its key changes in place: its code, and so the index of codes, stays as it was.
+        try FastStatement(db, "UPDATE household_fold SET events = ?, state = ? WHERE key = ?").run { binder in
+            binder.blob(Self.encodeRowids(events))
+            binder.blob(state)
+            binder.int(key)
+        }
+        return key
     }
 
     /// The fold it keeps; nil for a household linked by merges. One that does not read back is an error, not a crash.
