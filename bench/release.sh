@@ -1,6 +1,25 @@
-# Sourced by the benchmarks: a release build, its folder in $bin, and a fresh folder in $work.
+# Sourced by the benchmarks: a release build, its folder in $bin, a fresh folder in $work, and what they share.
 cd "$(dirname "$0")/.."
 swift build -c release > /dev/null
 bin=$(swift build -c release --show-bin-path)
 rm -rf "$work"
 mkdir -p "$work"
+
+# seconds and peak memory (MB) of a command: "12.34 156"
+measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
+ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
+
+# The batch files of one province of HOUSEHOLDS households in DIR/batches, made once.
+generate() {
+  if [ ! -d "$1/batches" ]; then
+    "$bin/tungnha-bench" generate --out "$1/batches" --households "$2" > "$1/generate.txt" 2> /dev/null
+  fi
+}
+
+# DIR/b12 holds batches 1–2 of every device, DIR/b3 batch 3: the weekly delivery.
+split_weekly() {
+  rm -rf "$1/b12" "$1/b3" && mkdir -p "$1/b12" "$1/b3"
+  for file in "$1"/batches/*.jsonl; do
+    case "$file" in *_000003.jsonl) ln -s "$file" "$1/b3/" ;; *) ln -s "$file" "$1/b12/" ;; esac
+  done
+}

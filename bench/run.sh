@@ -16,21 +16,13 @@ work=$root/build
 source "$(dirname "$0")/release.sh"
 command -v hyperfine > /dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine > /dev/null; }
 
-# seconds and peak memory (MB) of a command: "12.34 156"
-measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
-ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, sqlite3 $(sqlite3 --version | cut -d' ' -f1), $(swift --version 2>&1 | head -n 1), $(python3 --version)"
 for households in "${sizes[@]}"; do
   dir=$root/$households
   mkdir -p "$dir"
-  if [ ! -d "$dir/batches" ]; then
-    "$bin/tungnha-bench" generate --out "$dir/batches" --households "$households" > "$dir/generate.txt" 2> /dev/null
-  fi
-  rm -rf "$dir/b12" "$dir/b3" && mkdir -p "$dir/b12" "$dir/b3"
-  for file in "$dir"/batches/*.jsonl; do
-    case "$file" in *_000003.jsonl) ln -s "$file" "$dir/b3/" ;; *) ln -s "$file" "$dir/b12/" ;; esac
-  done
+  generate "$dir" "$households"
+  split_weekly "$dir"
   weekly=$(cat "$dir"/b3/*.jsonl | grep -c '"seq":' || true)
   out=$dir/results.md
   {
