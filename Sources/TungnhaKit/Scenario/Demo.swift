@@ -44,13 +44,18 @@ public enum Demo {
         }
         let clock = ScenarioClock()
         let random = RandomSource(seed: scenario.config.seed)
-        let environment = StoreEnvironment(now: { clock.now }, random: random)
+        var environment = StoreEnvironment(now: { clock.now }, random: random)
+        // The same keys every run, so that the fingerprints shown are the same too.
+        environment.keySeed = scenario.config.seed
         clock.set(Moment(millis: scenario.config.start.endMillis - 86_400_000 + 1))
         progress(Messages.demoIntro(folder: folder, l))
 
         let districtPath = folder + "/district.sqlite"
         let district = try Store.initialize(at: districtPath, role: .district, label: "Máy chủ huyện", commune: nil, province: "68", environment: environment).store
         progress(Messages.demoDistrict(districtPath, l))
+        let districtFile = folder + "/enrollment/district.tungnha"
+        try files.createDirectory(atPath: folder + "/enrollment", withIntermediateDirectories: true)
+        let districtKeys = try district.ownEnrollment(writingTo: districtFile)
 
         var laptops: [String] = []
         var exports: [[ExportResult]] = []
@@ -59,6 +64,7 @@ public enum Demo {
             let plan = scenario.device(index)
             let path = folder + "/laptop-\(index + 1).sqlite"
             let store = try Store.initialize(at: path, role: .laptop, label: plan.label, commune: plan.commune, province: nil, environment: environment).store
+            try enroll(store, with: district, districtFile: districtFile, districtFingerprint: districtKeys.fingerprint, file: folder + "/enrollment/laptop-\(index + 1).tungnha")
             let written = try ScenarioPlayer.play(plan, on: store, clock: clock, exports: folder + "/exports")
             let households = try store.households()
             progress(Messages.demoLaptop(
@@ -67,6 +73,7 @@ public enum Demo {
             laptops.append(path)
             exports.append(written)
         }
+        progress(Messages.demoEnrolled(district: districtKeys.fingerprint, l))
 
         // Batches reach the district the way they do in the field: the first laptop's batch 3 before its batch 2,
         // and the second laptop's batch 1 twice.
@@ -93,5 +100,13 @@ public enum Demo {
         return DemoResult(
             folder: folder, district: districtPath, laptops: laptops, exports: arrivals, asOf: lastDay.description, merge: merge,
             duplicates: duplicates, report: report, html: html)
+    }
+
+    /// Enrollment both ways, as the officer and a volunteer do it: each side reads the other's file and checks the
+    /// fingerprint the other shows.
+    static func enroll(_ laptop: Store, with district: Store, districtFile: String, districtFingerprint: String, file: String) throws {
+        let own = try laptop.ownEnrollment(writingTo: file)
+        _ = try district.enroll(try district.readEnrollment(file), fingerprint: own.fingerprint)
+        _ = try laptop.enroll(try laptop.readEnrollment(districtFile), fingerprint: districtFingerprint)
     }
 }

@@ -217,6 +217,7 @@ enum Migrations {
         registerFoldingMigrations(&migrator)
         registerCorrectionMigrations(&migrator)
         registerCopyMigrations(&migrator)
+        registerTrustMigrations(&migrator)
         return migrator
     }
 }

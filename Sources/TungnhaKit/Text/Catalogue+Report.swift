@@ -61,6 +61,9 @@ extension RegisterError {
         case .unknownCommune(let line, let code): return l.pick("Dòng \(line): không có xã mã \(code) trong danh mục 2025. Không có gì được nhập.", "Line \(line): no commune \(code) in the 2025 list. Nothing was imported.")
         case .badCount(let line, let text): return l.pick("Dòng \(line): số hộ \"\(text)\" không phải số nguyên không âm. Không có gì được nhập.", "Line \(line): \"\(text)\" is not a whole number of households. Nothing was imported.")
         case .empty(let path): return l.pick("Tệp \(path) không có dòng nào.", "\(path) has no lines.") + shape
+        case .village(let line, let problem):
+            return l.pick("Dòng \(line): ", "Line \(line): ") + problem.text(l).replacingOccurrences(of: l.pick("Không có gì được ghi.", "Nothing was recorded."), with: "")
+                + l.pick("Sửa tên thôn trong tệp rồi nhập lại. Không có gì được nhập.", "Correct the village's name in the file and import it again. Nothing was imported.")
         }
     }
 }
@@ -230,6 +233,12 @@ extension Messages {
         return l.pick(
             "   \(label) (\(commune.code) \(name)): \(households) hộ, \(members) thành viên, \(visits) lượt đến hộ, \(batches) lô",
             "   \(label) (\(commune.code) \(name)): \(households) households, \(members) members, \(visits) visits, \(batches) batches")
+    }
+
+    public static func demoEnrolled(district fingerprint: String, _ l: Language) -> String {
+        l.pick(
+            "   Mỗi máy của tổ và máy chủ huyện đã ghi danh lẫn nhau (so mã đối chiếu; mã của máy chủ: \(fingerprint)): mọi lô đều được ký và niêm phong cho máy chủ.",
+            "   Each laptop and the district machine enrolled each other (comparing fingerprints; the district's: \(fingerprint)): every batch is signed and sealed to it.")
     }
 
     public static func demoMerging(_ count: Int, _ l: Language) -> String {
