@@ -50,7 +50,9 @@ extension Store {
                 outcome.knownEvents = header.events
             case .batch(let batch):
                 outcome.describe(batch.header)
+                // The same file twice in one merge is one signed by the same key: a forged copy of a file is not its twin.
                 let fingerprint = BatchFile.fingerprint(device: batch.header.device, batch: batch.header.batch, sha256: batch.footer.sha256)
+                    + (batch.footer.signature.map { "|" + $0.key.base64EncodedString() } ?? "")
                 if seen.contains(fingerprint) {
                     // The same file twice in one merge.
                     outcome.status = .alreadyMerged
