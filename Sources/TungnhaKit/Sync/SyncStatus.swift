@@ -77,7 +77,8 @@ extension Store {
             for device in order {
                 let batches = grouped[device]!
                 let numbers = Set(batches.filter { $0["kind"] == "device" }.map { $0["number"] as Int }).sorted()
-                let missing = numbers.last.map { top in (1...top).filter { !numbers.contains($0) } } ?? []
+                // Numbers past the limit are refused at merge; a store written before the limit is shown, not counted through.
+                let missing = numbers.last.map { top in (1...min(top, Int(BatchLimits.batch))).filter { !numbers.contains($0) } } ?? []
                 let latest = batches.max { ($0["written_ms"] as Int64) < ($1["written_ms"] as Int64) }!
                 let key = try EventLog.existingDeviceKey(device, db: db) ?? -1
                 let suspicious = try Int64.fetchAll(
