@@ -17,6 +17,16 @@ import Testing
         #expect(first.stdout.contains("Tệp áp dụng: 9 · đã gộp từ trước: 1 · Tệp bị từ chối: 0"))
         #expect(first.stdout.contains("tungnha sync status --db \(cli.path("one"))/district.sqlite"))
         #expect(FileManager.default.fileExists(atPath: cli.path("one/report.html")))
+        // The laptops and the district machine enrolled each other: every batch is signed and sealed to it.
+        #expect(first.stdout.contains("Mỗi máy của tổ và máy chủ huyện đã ghi danh lẫn nhau (so mã đối chiếu; mã của máy chủ: SHP6N-6JJF1-BMZZP-394HG-Z0CD7)"))
+        let batches = try FileManager.default.contentsOfDirectory(atPath: cli.path("one/exports"))
+        #expect(batches.count == 9)
+        for name in batches {
+            let text = try String(contentsOfFile: cli.path("one/exports/" + name), encoding: .utf8)
+            #expect(text.hasPrefix("{\"batch\":{") && text.contains("\"format\":\"tungnha-sealed\""), "\(name)")
+            #expect(!text.contains("Laptop Bắc Gia Nghĩa"), "\(name)")
+        }
+        #expect(try cli.run(["enroll", "list"], db: "one/district.sqlite").stdout.components(separatedBy: "nhận lô của máy này").count == 4)
 
         let json = try cli.json("report", "--as-of", "2026-10-18", "--db", cli.path("one/district.sqlite"), db: nil) as! [String: Any]
         let total = json["total"] as! [String: Any]
