@@ -71,4 +71,14 @@ import TungnhaKit
         #expect(outputs[2].stdout.contains("Nguyễn\\u{202E}nA"))
         #expect(outputs.last!.stdout.contains("Nguyễn\\u202enA"))
     }
+
+    @Test func enrollExplainsItselfWithAnExample() throws {
+        for command in ["enroll show", "enroll add", "enroll list", "enroll revoke"] {
+            let output = try cli.run(command.split(separator: " ").map(String.init) + ["--help"], db: nil)
+            #expect(output.status == 0, "\(command): \(output.stderr)")
+            #expect(output.stdout.contains("CÁCH DÙNG: tungnha \(command)"), "\(command)")
+            #expect(output.stdout.contains("VÍ DỤ:\n  tungnha \(command)"), "\(command)")
+        }
+        #expect(try cli.run(["enroll", "add", "--help", "--lang", "en"], db: nil).stdout.contains("--fingerprint <code>"))
+    }
 }

@@ -67,14 +67,8 @@ enum SealedBatch {
         let box = try ChaChaPoly.seal(plain, using: key, nonce: try ChaChaPoly.Nonce(data: Data(count: 12)), authenticating: Data(envelope.utf8))
         let text = box.ciphertext + box.tag
         var body = Data(envelope.utf8) + Data([0x0A])
-        let encoded = Array(text.base64EncodedString().utf8)
-        var offset = 0
-        while offset < encoded.count {
-            let end = min(offset + lineLength, encoded.count)
-            body.append(contentsOf: encoded[offset..<end])
-            body.append(0x0A)
-            offset = end
-        }
+        body.append(text.base64EncodedData(options: [.lineLength76Characters, .endLineWithLineFeed]))
+        if body.last != 0x0A { body.append(0x0A) }
         let end = JSONWriter.canonical(.object([
             "end": .string(format), "bytes": .int(Int64(text.count)), "sha256": .string(SHA256.hash(data: body).hex),
         ]))
@@ -83,40 +77,37 @@ enum SealedBatch {
 
     /// Opens a sealed file with this machine's key: the batch inside, in memory.
     static func open(_ path: String, keys: OpeningKeys?) throws(BatchRefusal) -> Data {
-        guard FileKind.isRegular(path), let data = FileManager.default.contents(atPath: path) else {
+        guard FileKind.isRegular(path), var data = FileManager.default.contents(atPath: path) else {
             throw BatchRefusal.unreadable(detail: path)
         }
-        var lines = [UInt8](data).split(separator: 0x0A, omittingEmptySubsequences: false).map { line -> ArraySlice<UInt8> in
-            line.last == 0x0D ? line.dropLast() : line
-        }
-        if lines.first?.starts(with: LineReader.byteOrderMark) == true { lines[0] = lines[0].dropFirst(3) }
-        while let last = lines.last, last.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { lines.removeLast() }
-        guard let envelope = try? Array(lines[0]).withUnsafeBufferPointer({ try JSONParser.parse($0) }),
+        if data.starts(with: LineReader.byteOrderMark) { data.removeFirst(3) }
+        // Read as a batch is read: a file converted to Windows line endings is the file that was written.
+        if data.contains(0x0D) { data = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8) }
+        var stop = data.endIndex
+        while stop > data.startIndex, [0x0A, 0x20, 0x09].contains(data[stop - 1]) { stop -= 1 }
+        let firstEnd = data.firstIndex(of: 0x0A) ?? data.endIndex
+        let envelopeLine = data[data.startIndex..<firstEnd]
+        guard let envelope = try? Array(envelopeLine).withUnsafeBufferPointer({ try JSONParser.parse($0) }),
             envelope["version"] == .int(Int64(version)), case .array(let recipients)? = envelope["recipients"]
         else { throw BatchRefusal.badSeal(detail: "envelope") }
         // As a batch: no end line is a file cut short, another checksum a file changed.
-        guard lines.count >= 2, let end = try? Array(lines[lines.count - 1]).withUnsafeBufferPointer({ try JSONParser.parse($0) }),
+        let endStart = data[..<stop].lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+        guard endStart > firstEnd, let end = try? Array(data[endStart..<stop]).withUnsafeBufferPointer({ try JSONParser.parse($0) }),
             end["end"] == .string(format), case .string(let sha)? = end["sha256"]
-        else { throw BatchRefusal.cutShort(lines: lines.count) }
-        var hasher = SHA256()
-        for line in lines.dropLast() {
-            hasher.update(data: line)
-            hasher.update(data: [0x0A])
-        }
-        let actual = hasher.finalize().hex
+        else { throw BatchRefusal.cutShort(lines: data[..<stop].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }) }
+        let actual = SHA256.hash(data: data[data.startIndex..<endStart]).hex
         guard actual == sha.lowercased() else { throw BatchRefusal.checksumMismatch(declared: sha, actual: actual) }
         guard let keys, case .string(let sealedText)? = recipients.first(where: { $0["device"] == .string(keys.device) })?["sealedKey"],
             let sealed = Data(base64Encoded: sealedText), sealed.count > 32
         else { throw BatchRefusal.sealedForOthers(recipients: recipients.count) }
-        var joined: [UInt8] = []
-        joined.reserveCapacity(data.count)
-        for line in lines.dropFirst().dropLast() { joined.append(contentsOf: line) }
-        guard let text = Data(base64Encoded: Data(joined)), text.count >= 16 else { throw BatchRefusal.badSeal(detail: "base64") }
+        guard let text = Data(base64Encoded: data[(firstEnd + 1)..<endStart], options: .ignoreUnknownCharacters), text.count >= 16 else {
+            throw BatchRefusal.badSeal(detail: "base64")
+        }
         do {
             var recipient = try HPKE.Recipient(privateKey: keys.agreement, ciphersuite: suite, info: info, encapsulatedKey: sealed.prefix(32))
             let key = SymmetricKey(data: try recipient.open(sealed.dropFirst(32)))
             let box = try ChaChaPoly.SealedBox(nonce: try ChaChaPoly.Nonce(data: Data(count: 12)), ciphertext: text.dropLast(16), tag: text.suffix(16))
-            return try ChaChaPoly.open(box, using: key, authenticating: Data(lines[0]))
+            return try ChaChaPoly.open(box, using: key, authenticating: Data(envelopeLine))
         } catch {
             throw BatchRefusal.badSeal(detail: "key")
         }
