@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
 """Check tungnha batch files against the written format (docs/sync-format.md).
 
-    python3 scripts/validate-batch.py FILE...
+    python3 scripts/validate-batch.py [--key BASE64]... [--enrollment FILE]... [--store STORE.sqlite] FILE...
 
 Every line is validated against docs/sync-format.schema.json by its position (line 1 the
 header, then events, then the end line), and the rules between lines are checked too:
-counts, the SHA-256 checksum, commune and device agreement, and sequence ranges.
+counts, the SHA-256 checksum, the signature, commune and device agreement, sequence ranges
+without gaps, event times against the batch's, and the privacy rule of free text.
+The signature is always checked against the key the end line carries; with --key (a device's
+Ed25519 public key, base64) or --enrollment (an enrollment file: its machines' keys), the signer
+must also be one of those. A sealed file is opened with --store (a tungnha store it is sealed to;
+its trusted machines' keys count as given). Lines are read as tungnha reads them: a UTF-8
+byte-order mark and Windows line endings (CRLF) are allowed (warned about).
 Prints "ok FILE (N lines)" for a good file, or "FILE:LINE: problem" for each problem.
-Exit status 0 only when every file passes. Needs the `jsonschema` package.
+Exit status 0 only when every file passes. Needs the `jsonschema` and `cryptography` packages.
 """
 
-import hashlib
+import argparse
 import json
 import pathlib
 import sys
+
+import tungnha_format as tf
 
 try:
     import jsonschema
@@ -91,8 +99,6 @@ def parse(line):
         text = line.decode("utf-8")
     except UnicodeDecodeError as error:
         raise LineError(f"not UTF-8 (byte {error.start + 1})")
-    if text.startswith("\ufeff"):
-        raise LineError("starts with a byte order mark (BOM); write UTF-8 without one")
     try:
         value = json.loads(text, object_pairs_hook=reject_duplicates, parse_constant=reject_constant)
     except json.JSONDecodeError as error:
@@ -129,19 +135,53 @@ def describe(error, named, digit_run):
     return f"{where}: {error.message}"
 
 
-def validate_file(path, validators, named, digit_run):
+# Fields whose strings are not free text: codes, references, enumerations, dates, the phone.
+NOT_TEXT = {"phone", "target", "replaces", "member", "into", "followUp", "source", "how", "outcome", "vneid", "help", "targetType",
+            "newCommune", "sex", "status"}
+
+
+def free_text(value, key=None):
+    if isinstance(value, str) and key not in NOT_TEXT:
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from free_text(item, name)
+    elif isinstance(value, list) and key not in NOT_TEXT:
+        for item in value:
+            yield from free_text(item, key)
+
+
+def read_batch(path, opener):
+    """The bytes of the batch in `path`: the file itself, or the batch a sealed file holds."""
+    data = pathlib.Path(path).read_bytes()
+    first = tf.lines_of(data)[0][:1] or [b""]
+    try:
+        sealed = json.loads(first[0]).get("format") == "tungnha-sealed"
+    except (ValueError, AttributeError):
+        sealed = False
+    if not sealed:
+        return data, False
+    if opener is None:
+        raise ValueError("a sealed file: give --store, a store it is sealed to, to open it")
+    return tf.open_sealed(data, *opener), True
+
+
+def validate_file(path, validators, named, digit_run, opener=None, keys=None):
     """Returns (number of lines, problems, warnings); problems and warnings are (line, text)."""
     problems, warnings = [], []
     try:
-        data = pathlib.Path(path).read_bytes()
+        data, sealed = read_batch(path, opener)
     except OSError as error:
         return 0, [(0, f"cannot read: {error.strerror}")], []
+    except ValueError as error:
+        return 0, [(0, str(error))], []
     if not data:
         return 0, [(0, "the file is empty")], []
-    lines = data.split(b"\n")
-    ends_with_newline = lines[-1] == b""
-    if ends_with_newline:
-        lines.pop()
+    if data.startswith(b"\xef\xbb\xbf"):
+        warnings.append((1, "starts with a byte order mark (BOM): tungnha reads it, other tools may not"))
+    if b"\r\n" in data:
+        warnings.append((0, "Windows line endings (CRLF): tungnha reads them, and the checksum and signature ignore them"))
+    lines, ends_with_newline = tf.lines_of(data)
 
     def schema_check(part, value, number):
         for error in sorted(validators[part].iter_errors(value), key=lambda e: list(map(str, e.absolute_path))):
@@ -186,12 +226,15 @@ def validate_file(path, validators, named, digit_run):
             if isinstance(first, int) and isinstance(last, int) and last < first:
                 problems.append((1, f"lastSeq {last} is below firstSeq {first}"))
                 header_ok = False
+            problem = tf.privacy_problem(value.get("deviceLabel", "")) if isinstance(value.get("deviceLabel"), str) else None
+            if problem:
+                problems.append((1, f"header: deviceLabel {problem}"))
             if f'"{FORMAT}"'.encode() not in line[:512]:
                 warnings.append((1, f'"{FORMAT}" is not within the first 512 bytes: tungnha merging a folder will skip this file'))
             continue
         if isinstance(value, dict) and "end" in value:
             footer = value
-            footer_offset = start
+            footer_offset = index
             schema_check("footer", value, number)
             if not ends_with_newline and number == len(lines):
                 problems.append((number, "the end line does not end with a newline"))
@@ -201,7 +244,14 @@ def validate_file(path, validators, named, digit_run):
         schema_check("event", value, number)
         if len(problems) > before or not isinstance(value, dict):
             continue
+        for key, text in free_text(value.get("data")):
+            problem = tf.privacy_problem(text)
+            if problem:
+                problems.append((number, f"event: {key} {problem}"))
         if header_ok:
+            at, written = parse_time(value["at"]), parse_time(header["writtenAt"])
+            if at is not None and written is not None and (at - written).total_seconds() > 300:
+                problems.append((number, f"event at {value['at']}, more than 5 minutes after the batch was written ({header['writtenAt']})"))
             if (value["commune"], value["scheme"]) != (header["commune"], header["scheme"]):
                 problems.append((number, f"event of commune {value['commune']} ({value['scheme']}) in a file for {header['commune']} ({header['scheme']})"))
             if header["kind"] == "device" and value["device"] != header["device"]:
@@ -225,24 +275,63 @@ def validate_file(path, validators, named, digit_run):
         ending = footer.get("events")
         if declared != events or ending != events:
             problems.append((0, f"event counts disagree: header {declared}, end line {ending}, lines {events}"))
-        actual = hashlib.sha256(data[:footer_offset]).hexdigest()
+        actual = tf.checksum(lines[:footer_offset])
         if isinstance(footer.get("sha256"), str) and footer["sha256"].lower() != actual:
-            problems.append((0, f"sha256 mismatch: the end line says {footer['sha256']}, the bytes before it give {actual}"))
+            problems.append((0, f"sha256 mismatch: the end line says {footer['sha256']}, the lines before it give {actual}"))
+        elif not all(isinstance(footer.get(k), str) for k in ("signer", "key", "signature")):
+            problems.append((0, "unsigned: the end line has no signer, key and signature"))
+        elif not tf.verify(footer["signer"], footer["key"], footer["signature"], actual):
+            problems.append((0, f"bad signature: it does not sign this file's sha256 with the key of {footer['signer'][:8]}"))
+        elif keys is not None and footer["key"] not in keys.get(footer["signer"], set()):
+            problems.append((0, f"signed by {footer['signer'][:8]} with a key none of --key, --enrollment or --store gives"))
     if header_ok and header["kind"] == "device" and own_seqs and not problems:
         expected = list(range(header["firstSeq"], header["lastSeq"] + 1))
         if sorted(own_seqs) != expected:
-            warnings.append((0, f"the events do not cover seq {header['firstSeq']}..{header['lastSeq']} exactly once each"))
+            problems.append((0, f"the events do not cover seq {header['firstSeq']}..{header['lastSeq']} exactly once each"))
+    if sealed and not problems:
+        warnings.append((0, "sealed: opened with the key of --store"))
     return len(lines), problems, warnings
+
+
+def parse_time(text):
+    from datetime import datetime
+    try:
+        return datetime.fromisoformat(text.replace("z", "Z").replace("Z", "+00:00").replace("t", "T"))
+    except (ValueError, AttributeError):
+        return None
 
 
 def main(argv):
     if len(argv) < 2 or argv[1] in ("-h", "--help"):
         print(__doc__.strip())
         return 2 if len(argv) < 2 else 0
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--key", action="append", default=[])
+    parser.add_argument("--enrollment", action="append", default=[])
+    parser.add_argument("--store")
+    parser.add_argument("files", nargs="+")
+    options = parser.parse_args(argv[1:])
+    keys, opener = None, None
+    if options.key or options.enrollment or options.store:
+        keys = {}
+        for key in options.key:
+            keys.setdefault(None, set()).add(key)
+        for path in options.enrollment:
+            for statement in tf.read_enrollment(path):
+                keys.setdefault(statement["device"], set()).add(statement["signKey"])
+        if options.store:
+            device, private, trusted = tf.store_keys(options.store)
+            opener = (device, private) if private else None
+            for other, key in trusted.items():
+                keys.setdefault(other, set()).add(key)
+        # A key given alone stands for whichever device signed with it.
+        for signer in list(keys):
+            keys[signer] |= keys.get(None, set())
+        keys = KeysFor(keys)
     validators, named, digit_run = load_schema()
     failed = 0
-    for path in argv[1:]:
-        count, problems, warnings = validate_file(path, validators, named, digit_run)
+    for path in options.files:
+        count, problems, warnings = validate_file(path, validators, named, digit_run, opener, keys)
         for line, text in warnings:
             print(f"{path}:{line}: warning: {text}" if line else f"{path}: warning: {text}")
         if problems:
@@ -253,6 +342,13 @@ def main(argv):
         else:
             print(f"ok {path} ({count} lines)")
     return 1 if failed else 0
+
+
+class KeysFor(dict):
+    """The keys allowed for a signer; a bare --key counts for any signer."""
+
+    def get(self, signer, default=None):
+        return super().get(signer, super().get(None, default))
 
 
 if __name__ == "__main__":

@@ -8,8 +8,9 @@ struct Conflicts: ParsableCommand {
 
     func run() throws {
         try Console.run(global) { console in
-            let conflicts = try console.openStore().conflicts()
-            console.emit(conflicts) { l in Messages.conflicts(conflicts, l) }
+            let store = try console.openStore()
+            let list = ConflictList(fields: try store.conflicts(), idClashes: try store.idClashes())
+            console.emit(list) { l in Messages.conflicts(list, l) }
         }
     }
 }

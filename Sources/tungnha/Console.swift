@@ -29,31 +29,42 @@ struct Console {
     func openStore(missing hint: StoreError.Hint = .initLaptop) throws -> Store {
         let store = try Store.open(at: storePath, environment: StoreEnvironment.from(Console.environment), missingHint: hint)
         if let change = try store.checkCopy() {
-            FileHandle.standardError.write(Data((Messages.copyFound(change, language) + "\n").utf8))
+            Console.stderr(Messages.copyFound(change, language))
         }
         return store
     }
 
-    /// Prints `value` as JSON with `--json`, else the catalogue's text for it.
+    /// Prints `value` as JSON with `--json`, else the catalogue's text for it. Names and labels come from files anyone
+    /// can write: nothing reaches the terminal that it would obey (`TerminalText`).
     func emit<Value: Encodable>(_ value: Value, _ text: (Language) -> String) {
         if options.json {
             print(Console.json(value))
         } else {
-            print(text(language))
+            print(TerminalText.safe(text(language)))
         }
+    }
+
+    /// A line on stderr, made safe for the terminal.
+    static func stderr(_ text: String) {
+        FileHandle.standardError.write(Data((TerminalText.safe(text) + "\n").utf8))
     }
 
     static func json<Value: Encodable>(_ value: Value) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("null".utf8)
-        return String(decoding: data, as: UTF8.self)
+        return TerminalText.safeJSON(String(decoding: data, as: UTF8.self))
     }
 
-    /// Writes what a command made to a file (saying so, unless --json) or to the screen.
-    func write(_ data: Data, to path: String?, written: (String) -> String) throws {
+    /// Writes what a command made to a file (saying so, unless --json) or to the screen. Text for a terminal is made
+    /// safe for it, unless it already is (`safe`: a table whose cells were, coloured since).
+    func write(_ data: Data, to path: String?, safe: Bool = false, written: (String) -> String) throws {
         guard let path else {
-            FileHandle.standardOutput.write(data)
+            if !safe, isatty(STDOUT_FILENO) != 0, let text = String(data: data, encoding: .utf8) {
+                FileHandle.standardOutput.write(Data(TerminalText.safe(text).utf8))
+            } else {
+                FileHandle.standardOutput.write(data)
+            }
             return
         }
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
@@ -93,7 +104,7 @@ struct Console {
         if options.json {
             print(Console.json(["error": ["kind": kind, "message": message]]))
         } else {
-            FileHandle.standardError.write(Data((Messages.errorPrefix(language) + message + "\n").utf8))
+            Console.stderr(Messages.errorPrefix(language) + message)
         }
     }
 }

@@ -17,7 +17,7 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         try Console.run(global) { console in
             let result = try Demo.run(in: dir, force: force, language: console.language) { line in
-                if !console.options.json { print(line) }
+                if !console.options.json { print(TerminalText.safe(line)) }
             }
             if console.options.json { print(Console.json(result)) }
         }

@@ -36,13 +36,13 @@ struct Merge: ParsableCommand {
                 progress.update(done: bytes, total: totalBytes) { estimate in
                     Messages.progressLine(Messages.mergeProgressLabel(l), files: (filesDone, files.count), items: (eventsSoFar, nil), estimate: estimate, l)
                 }
-                if !console.options.json { progress.above { print(Messages.mergeProgress(file, l)) } }
+                if !console.options.json { progress.above { print(TerminalText.safe(Messages.mergeProgress(file, l))) } }
             }
             progress.finish()
             console.emit(outcome) { l in Messages.mergeSummary(outcome, l) }
             // Two machines under one device id: nothing is lost, but someone must act.
             if let alarm = Messages.forkAlarm(outcome, role: try store.identity().role, l) {
-                FileHandle.standardError.write(Data((alarm + "\n").utf8))
+                Console.stderr(alarm)
                 throw ExitCode(3)
             }
             // Some files were refused: the others were applied, but the caller must know.

@@ -80,7 +80,7 @@ struct Report: ParsableCommand {
                 data = try ReportXLSX.render(reports, unit: named, generatedAt: now, language)
             }
             progress.finish()
-            try console.write(data, to: out) { Messages.reportWritten($0, language) }
+            try console.write(data, to: out, safe: format == .table && !global.json) { Messages.reportWritten($0, language) }
         }
     }
 }

@@ -38,7 +38,7 @@ enum Terminal {
         let language = console.language
         sayOnInterrupt(GuidedText.interrupted.text(language))
         let prompter = Prompter(language: language, source: Keyboard()) { text in
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(TerminalText.safe(text).utf8))
         }
         do {
             guard let result = try dialogue(prompter) else {

@@ -12,7 +12,7 @@ struct Tungnha: ParsableCommand {
             version: TungnhaVersion.string,
             subcommands: [
                 Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Unvoid.self, Export.self, Merge.self, Forward.self,
-                Sync.self, Backup.self, Restore.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
+                Sync.self, Enroll.self, Backup.self, Restore.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
                 Where.self,
             ])
     }
@@ -71,7 +71,7 @@ struct Tungnha: ParsableCommand {
     }
 
     static func refuse(_ message: String) -> Never {
-        FileHandle.standardError.write(Data((Messages.errorPrefix(Language.current) + message + "\n").utf8))
+        Console.stderr(Messages.errorPrefix(Language.current) + message)
         exit(withError: ExitCode.validationFailure)
     }
 }

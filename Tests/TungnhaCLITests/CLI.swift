@@ -68,3 +68,21 @@ final class CLI {
         return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8), options: [.fragmentsAllowed])
     }
 }
+
+extension CLI {
+    /// Enrolls the machine of store `from` in store `into`, as an officer does: `enroll show --out` on one, `enroll add
+    /// --fingerprint` with the code it showed on the other.
+    /// `forwardsTo`: `into` is a commune's gathering machine, and `from` the province's machine it forwards to.
+    func enroll(_ from: String, into: String, forwardsTo: Bool = false) throws {
+        let file = path("enroll-\(from)-\(UUID().uuidString.prefix(6)).tungnha")
+        let shown = try json("enroll", "show", "--out", file, db: from) as! [String: Any]
+        let added = try run(["enroll", "add", file, "--fingerprint", shown["fingerprint"] as! String] + (forwardsTo ? ["--forwards-to"] : []), db: into)
+        precondition(added.status == 0, added.stderr)
+    }
+
+    /// A laptop and a district machine enroll each other.
+    func enrollEachOther(laptop: String, district: String) throws {
+        try enroll(laptop, into: district)
+        try enroll(district, into: laptop)
+    }
+}

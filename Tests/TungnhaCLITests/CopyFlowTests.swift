@@ -12,6 +12,7 @@ import TungnhaKit
         try cli.run("init", "--commune", "13285", "--device-name", "Laptop tổ 1", db: "a.sqlite")
         try cli.run("village", "add", "Tổ dân phố Lê Lợi", db: "a.sqlite")
         try cli.run("init", "--district-server", "--device-name", "Máy chủ huyện", db: "district.sqlite")
+        try cli.enrollEachOther(laptop: "a.sqlite", district: "district.sqlite")
     }
 
     /// Registers a household on `db` (as another machine when `machine` is set); its code.
@@ -24,6 +25,14 @@ import TungnhaKit
     func export(_ db: String, machine: String? = nil, to folder: String = "exports") throws -> [String: Any] {
         let output = try on(machine) { try cli.run(["export", "--out", cli.path(folder), "--json"], db: db) }
         return try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as! [String: Any]
+    }
+
+    /// The officer enrolls the laptop store `db` (on machine `machine`) at the district: it signs with keys of its own.
+    func enrollAtDistrict(_ db: String, machine: String? = nil) throws {
+        let file = cli.path("enroll-\(db).tungnha")
+        let shown = try on(machine) { try cli.run(["enroll", "show", "--out", file, "--json"], db: db) }
+        let fingerprint = (try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as! [String: Any])["fingerprint"] as! String
+        #expect(try cli.run("enroll", "add", file, "--fingerprint", fingerprint, db: "district.sqlite").status == 0)
     }
 
     func on<T>(_ machine: String?, _ body: () throws -> T) rethrows -> T {
@@ -65,6 +74,8 @@ import TungnhaKit
         let fourth = try add("Phạm Văn Dũng", on: "a.sqlite")
         #expect(try deviceID("a.sqlite") == original)
 
+        // The copy signs with keys of its own: the officer enrolls it (it says it continues the old id).
+        try enrollAtDistrict("b.sqlite")
         let fromCopy = try export("b.sqlite")
         // The copy sends the old id's unsent event too, as that id's next batch.
         #expect((fromCopy["handovers"] as! [[String: Any]]).map { $0["events"] as! Int } == [1])
@@ -85,6 +96,7 @@ import TungnhaKit
         // Once: the copy is now bound to where it is.
         let onSecond = try add("Lê Văn Em", on: "b.sqlite", machine: "second-laptop")
         #expect(try on("second-laptop") { try cli.run("sync", "status", db: "b.sqlite") }.stderr == "")
+        try enrollAtDistrict("b.sqlite", machine: "second-laptop")
         _ = try export("a.sqlite")
         _ = try export("b.sqlite", machine: "second-laptop")
         #expect(try cli.run("merge", cli.path("exports"), db: "district.sqlite").status == 0)
@@ -116,6 +128,7 @@ import TungnhaKit
         #expect(try on("new-laptop") { try cli.run(["restore", cli.path("usb/tungnha.sqlite")], db: "new.sqlite") }.status == 1)
         let fourth = try add("Phạm Văn Dũng", on: "new.sqlite", machine: "new-laptop")
         #expect(try deviceID("new.sqlite", machine: "new-laptop") != original)
+        try enrollAtDistrict("new.sqlite", machine: "new-laptop")
         _ = try export("new.sqlite", machine: "new-laptop")
         let merged = try cli.run("merge", cli.path("exports"), db: "district.sqlite")
         #expect(merged.status == 0)
@@ -153,7 +166,7 @@ import TungnhaKit
         let name = (batchOfB as NSString).lastPathComponent
         #expect(fork.status == 3)
         #expect(fork.stdout.contains("! dòng 2: số thứ tự 3 của máy \(device) đã có một ghi nhận khác (từ tệp \(name)): giữ riêng, chưa áp dụng."))
-        #expect(fork.stderr.hasPrefix("!!! HAI MÁY ĐANG GHI CHUNG MỘT MÃ MÁY: máy \"Laptop tổ 1\" (\(device)). Tệp \(name) có 1 ghi nhận mang số thứ tự 3 mà máy chủ đã nhận với nội dung khác."))
+        #expect(fork.stderr.hasPrefix("!!! HAI MÁY ĐANG GHI CHUNG MỘT MÃ MÁY: máy \"Laptop tổ 1\" (\(device)). Tệp \(name) có 1 ghi nhận mang số thứ tự 3 mà máy tổng hợp đã nhận với nội dung khác."))
         let status = try cli.run("sync", "status", db: "district.sqlite")
         #expect(status.stdout.contains("HAI MÁY GHI CHUNG MỘT MÃ MÁY: Laptop tổ 1 (\(device)), số thứ tự 3. Các ghi nhận từ \(name) được giữ riêng, chưa tính."))
         #expect(try districtHouseholds() == [first, onA])
@@ -173,6 +186,8 @@ import TungnhaKit
         #expect(onLaptop == [first, onA, onB, notSent])
 
         try FileManager.default.removeItem(atPath: cli.path("exports"))
+        // Under its new id, B signs with new keys: the officer enrolls it again.
+        try enrollAtDistrict("b.sqlite")
         _ = try export("b.sqlite")
         // A goes on under the old id: no fork, as B's unsent event moved too.
         _ = try add("Phạm Văn Dũng", on: "a.sqlite")
@@ -183,14 +198,17 @@ import TungnhaKit
         #expect(try districtHouseholds().isSuperset(of: [first, onA, onB, notSent]))
         #expect(try cli.run("sync", "status", db: "district.sqlite").stdout.contains("Đã xử lý: Laptop tổ 1 (\(device)), số thứ tự 3"))
         let batches = try FileManager.default.contentsOfDirectory(atPath: cli.path("exports")).map { cli.path("exports/" + $0) }
-        #expect(try Validator.run(batches).status == 0)
+        #expect(try Validator.run(batches, ["--store", cli.path("district.sqlite")]).status == 0)
     }
 
     @Test func aBackupTakenWhileAMergeRunsIsWhole() throws {
         let scenario = Scenario(Scenario.Config(
             seed: 5, communes: [CommuneRef(code: "13285", scheme: .y2025)], devicesPerCommune: 1, householdsPerDevice: 1500,
             start: LocalDate("2026-09-01")!, weeks: 4, batchesPerDevice: 6))
-        try ScenarioFiles.write(scenario, device: 0, to: cli.path("big"))
+        let trust = try ScenarioTrust(seed: 5, sealTo: nil)
+        try ScenarioFiles.write(scenario, device: 0, to: cli.path("big"), trust: trust)
+        let fingerprint = try trust.writeEnrollment(to: cli.path("big.tungnha"))
+        #expect(try cli.run("enroll", "add", cli.path("big.tungnha"), "--fingerprint", fingerprint, db: "district.sqlite").status == 0)
         let merge = Process()
         merge.executableURL = URL(fileURLWithPath: CLI.binary)
         merge.arguments = ["merge", cli.path("big"), "--db", cli.path("district.sqlite")]

@@ -47,9 +47,10 @@ import TungnhaKit
         #expect(again.stderr == "Error: Record \(registration) (household registered) counts; there is no void of it to undo. See the records: tungnha household history CODE\n")
 
         // The void and its undoing travel: the district sees the household, covered, and the batch follows the schema.
-        let batch = try cli.json("export", "--out", cli.path("exports")) as! [String: Any]
-        #expect(try Validator.run([batch["file"] as! String]).status == 0)
         try cli.run("init", "--district-server", "--device-name", "Máy chủ huyện", db: "district.sqlite")
+        try cli.enrollEachOther(laptop: "laptop.sqlite", district: "district.sqlite")
+        let batch = try cli.json("export", "--out", cli.path("exports")) as! [String: Any]
+        #expect(try Validator.run([batch["file"] as! String], ["--store", cli.path("district.sqlite")]).status == 0)
         #expect(try cli.run("merge", batch["file"] as! String, db: "district.sqlite").status == 0)
         let district = try cli.json("household", "list", db: "district.sqlite") as! [[String: Any]]
         #expect(district.map { $0["code"] as! String } == [code])
@@ -86,11 +87,12 @@ import TungnhaKit
 
 /// `scripts/validate-batch.py` on batch files.
 enum Validator {
-    static func run(_ files: [String]) throws -> (status: Int32, output: String) {
+    /// `options`: such as `--store PATH`, the store sealed files are opened with.
+    static func run(_ files: [String], _ options: [String] = []) throws -> (status: Int32, output: String) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", root.appendingPathComponent("scripts/validate-batch.py").path] + files
+        process.arguments = ["python3", root.appendingPathComponent("scripts/validate-batch.py").path] + options + files
         let out = Pipe()
         process.standardOutput = out
         process.standardError = out

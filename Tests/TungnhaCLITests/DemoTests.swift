@@ -21,6 +21,22 @@ import Testing
         #expect(first.stdout.contains("   Tệp áp dụng: 10 · đã gộp từ trước: 0 · Tệp bị từ chối: 0"))
         #expect(first.stdout.contains("tungnha sync status --db \(cli.path("one"))/commune-24611.sqlite"))
         #expect(FileManager.default.fileExists(atPath: cli.path("one/report.html")))
+        // Each laptop enrolled with the machine that receives its batches, the ward's machine with the province's.
+        #expect(first.stdout.contains("(so mã đối chiếu; mã của máy phường: P21D4-D2YHK-D087S-V4A6Q-DDQ6Y, của máy tỉnh: SHP6N-6JJF1-BMZZP-394HG-Z0CD7)"))
+        let batches = try FileManager.default.contentsOfDirectory(atPath: cli.path("one/exports"))
+        #expect(batches.count == 9)
+        for name in batches {
+            let text = try String(contentsOfFile: cli.path("one/exports/" + name), encoding: .utf8)
+            #expect(text.hasPrefix("{\"batch\":{") && text.contains("\"format\":\"tungnha-sealed\""), "\(name)")
+            #expect(!text.contains("Laptop Bắc Gia Nghĩa"), "\(name)")
+        }
+        // The ward's machine receives its two laptops and forwards to the province; the province learned those two
+        // laptops from the ward's machine, and enrolled the ward's machine and the other ward's laptop itself.
+        let ward = try cli.run(["enroll", "list"], db: "one/commune-24611.sqlite").stdout
+        #expect(ward.components(separatedBy: "nhận lô của máy này").count == 3 && ward.contains("máy tổng hợp của tỉnh") && ward.contains("gửi đến máy này"))
+        let province = try cli.run(["enroll", "list"], db: "one/province.sqlite").stdout
+        #expect(province.components(separatedBy: "nhận lô của máy này (qua ").count == 3)
+        #expect(province.components(separatedBy: "nhận lô của máy này").count == 5)
 
         let json = try cli.json("report", "--as-of", "2026-10-19", "--db", cli.path("one/province.sqlite"), db: nil) as! [String: Any]
         let total = json["total"] as! [String: Any]

@@ -17,6 +17,19 @@ import Testing
         try cli.run("init", "--commune", "13366", "--device-name", "Laptop Hà Nam", db: "h.sqlite")
         for db in ["a.sqlite", "b.sqlite", "h.sqlite"] { try cli.run("village", "add", "Tổ dân phố Lê Lợi", db: db) }
 
+        try cli.run("init", "--gathering-machine", "--commune", "13285", "--device-name", "Máy tổng hợp Phủ Lý", db: "commune.sqlite")
+        try cli.run("init", "--gathering-machine", "--province", "37", "--device-name", "Máy tổng hợp Ninh Bình", db: "province.sqlite")
+        try cli.run("init", "--district-server", "--province", "37", "--device-name", "Máy tham chiếu", db: "direct.sqlite")
+        // Phủ Lý's machine forwards to Ninh Bình's; Phủ Lý's laptops enroll with it, Hà Nam's with the province's,
+        // and all three with the machine that gets every file straight.
+        try cli.enroll("province.sqlite", into: "commune.sqlite", forwardsTo: true)
+        for db in ["a.sqlite", "b.sqlite"] { try cli.enrollEachOther(laptop: db, district: "commune.sqlite") }
+        try cli.enrollEachOther(laptop: "h.sqlite", district: "province.sqlite")
+        for db in ["a.sqlite", "b.sqlite", "h.sqlite"] { try cli.enrollEachOther(laptop: db, district: "direct.sqlite") }
+        // The province learns Phủ Lý's laptops from the file of Phủ Lý's machine.
+        try cli.enroll("commune.sqlite", into: "province.sqlite")
+
+
         let anHousehold = try cli.json("household", "add", "--village", "Tổ dân phố Lê Lợi", "--head", "Nguyễn Văn An", "--address", "Số 12", db: "a.sqlite") as! [String: Any]
         an = anHousehold["code"] as! String
         let member = try cli.json("member", "add", an, "--name", "Nguyễn Văn An", "--birth-year", "1970", db: "a.sqlite") as! [String: Any]
@@ -28,9 +41,6 @@ import Testing
         try cli.run("household", "add", "--village", "Tổ dân phố Lê Lợi", "--head", "Bùi Thị Hà", "--address", "Số 5", db: "h.sqlite")
         haNamFile = try export("h.sqlite")
 
-        try cli.run("init", "--gathering-machine", "--commune", "13285", "--device-name", "Máy tổng hợp Phủ Lý", db: "commune.sqlite")
-        try cli.run("init", "--gathering-machine", "--province", "37", "--device-name", "Máy tổng hợp Ninh Bình", db: "province.sqlite")
-        try cli.run("init", "--district-server", "--province", "37", "--device-name", "Máy tham chiếu", db: "direct.sqlite")
     }
 
     func export(_ db: String) throws -> String {

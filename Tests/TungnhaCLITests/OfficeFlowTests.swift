@@ -69,6 +69,8 @@ import TungnhaKit
         let data = try Data(contentsOf: URL(fileURLWithPath: cli.path("bao-cao.xlsx")))
         #expect(try XLSXReader.sheetNames(data) == ["Theo xã, phường", "Theo thôn, tổ dân phố", "Theo người đến hộ"])
         #expect(try XLSXReader.read(data).rows[1].cells == ["Đơn vị:", "UBND PHƯỜNG PHỦ LÝ"])
+        try cli.run("init", "--district-server", "--device-name", "Máy chủ huyện", db: "district.sqlite")
+        try cli.enrollEachOther(laptop: "laptop.sqlite", district: "district.sqlite")
         let export = try cli.run("export", "--out", "exports")
         #expect(export.stderr == "")
     }

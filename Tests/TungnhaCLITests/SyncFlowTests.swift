@@ -12,6 +12,13 @@ import TungnhaKit
         let cli = self.cli
         try cli.run("init", "--commune", "13285", "--device-name", "Laptop tổ 1", db: "a.sqlite")
         try cli.run("init", "--commune", "13285", "--device-name", "Laptop tổ 2", db: "b.sqlite")
+        // Both laptops enroll with the district machine (and the reference one), and it with them: batches are
+        // signed and sealed to both.
+        try cli.run("init", "--district-server", "--device-name", "Máy chủ huyện", db: "district.sqlite")
+        try cli.run("init", "--district-server", "--device-name", "Máy tham chiếu", db: "reference.sqlite")
+        for laptop in ["a.sqlite", "b.sqlite"] {
+            for district in ["district.sqlite", "reference.sqlite"] { try cli.enrollEachOther(laptop: laptop, district: district) }
+        }
         try cli.run("village", "add", "Tổ dân phố Lê Lợi", db: "a.sqlite")
         try cli.run("village", "add", "Tổ dân phố Trần Hưng Đạo", db: "b.sqlite")
 
@@ -59,11 +66,10 @@ import TungnhaKit
         // A copy cut short, and a copy with one byte changed.
         let bytes = try Data(contentsOf: URL(fileURLWithPath: batches[1]))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cli.path("cut.jsonl")))
-        // "Số 14" becomes "Số 15": still valid JSON, but not what was written.
+        // The file is sealed: one character of its third line changes (still base64), and the file is not what was written.
         var changed = bytes
-        let address = Array("Số 14".utf8)
-        let index = (0...(changed.count - address.count)).first { Array(changed[$0..<$0 + address.count]) == address }! + address.count - 1
-        changed[index] = UInt8(ascii: "5")
+        let third = changed.indices.filter { changed[$0] == 0x0A }[1] + 10
+        changed[third] = changed[third] == UInt8(ascii: "A") ? UInt8(ascii: "B") : UInt8(ascii: "A")
         try changed.write(to: URL(fileURLWithPath: cli.path("changed.jsonl")))
         let damaged = try cli.run("merge", cli.path("cut.jsonl"), cli.path("changed.jsonl"), db: "district.sqlite")
         #expect(damaged.status == 2)
@@ -149,25 +155,22 @@ import TungnhaKit
     }
 
     @Test func writtenBatchesFollowTheSchemaAndAHandWrittenOneMerges() throws {
-        let validator = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let script = validator.appendingPathComponent("scripts/validate-batch.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script] + batches
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        // Sealed to the district machine: the validator opens them with its store's key, and checks the laptops'
+        // signatures against the keys it trusts.
+        let validated = try Validator.run(batches, ["--store", cli.path("district.sqlite")])
+        #expect(validated.status == 0, "\(validated.output)")
 
-        let fixture = validator.appendingPathComponent("Tests/TungnhaKitTests/Fixtures/handwritten-batch.jsonl").path
-        try cli.run("init", "--district-server", "--device-name", "Máy chủ huyện", db: "district.sqlite")
-        let merged = try cli.json("merge", fixture, db: "district.sqlite") as! [String: Any]
+        // Written by hand and signed in Python (scripts/make-signed-examples.py): enrolled with the fingerprint the
+        // device shows, it merges.
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("TungnhaKitTests/Fixtures")
+        let enrolled = try cli.run(
+            "enroll", "add", fixtures.appendingPathComponent("handwritten-device.tungnha").path, "--fingerprint", "P3VJ7-JDMXT-N22VW-0MXXG-SAMZV",
+            db: "district.sqlite")
+        #expect(enrolled.stdout.hasPrefix("Đã ghi danh Điện thoại tổ 2 (mã máy 3f6c2a9e)."))
+        let merged = try cli.json("merge", fixtures.appendingPathComponent("handwritten-batch.jsonl").path, db: "district.sqlite") as! [String: Any]
         #expect(merged["applied"] as? Int == 1)
         #expect(merged["newEvents"] as? Int == 4)
         let households = try cli.json("household", "list", db: "district.sqlite") as! [[String: Any]]
-        #expect(households.count == 1)
-        #expect(households.first?["covered"] as? Bool == true)
+        #expect(households.filter { $0["code"] as? String == "HN7Q4XR2KD" }.map { $0["covered"] as? Bool } == [true])
     }
 }

@@ -51,7 +51,7 @@ import Testing
         try cli.run("village", "add", "Thôn 3")
         let digits = try cli.run("household", "add", "--village", "Thôn 3", "--head", "Trần Văn Bình", "--note", "CCCD 035090001234")
         #expect(digits.status == 1)
-        #expect(digits.stderr == "Lỗi: Ghi chú có một dãy từ 9 chữ số trở lên, giống số căn cước (CCCD) hoặc mã OTP. Để bảo vệ người dân, tungnha không lưu các số này. Hãy bỏ dãy số đó đi (số điện thoại thì ghi vào --phone). Không có gì được ghi.\n")
+        #expect(digits.stderr == "Lỗi: Ghi chú có một dãy từ 9 chữ số trở lên (dấu cách, dấu chấm, gạch chéo… xen giữa vẫn tính là một dãy), giống số căn cước (CCCD) hoặc mã OTP. Để bảo vệ người dân, tungnha không lưu các số này. Hãy bỏ dãy số đó đi; số điện thoại của hộ thì ghi riêng: tungnha household edit MÃ_HỘ --phone SỐ. Không có gì được ghi.\n")
         let missing = try cli.run("household", "show", "ZZZZ")
         #expect(missing.stderr == "Lỗi: Không có hộ nào có mã bắt đầu bằng \"ZZZZ\". Xem mã các hộ: tungnha household list, hoặc tìm theo tên: tungnha household search \"tên\".\n")
         let english = try cli.run("household", "show", "ZZZZ", "--lang", "en")

@@ -144,15 +144,15 @@ import Testing
                     lastSeq: event.seq, writtenAt: Moment(rfc3339: "2026-11-22T18:00:00+07:00")!, tool: "test")
                 var writer = BatchWriter(header: header)
                 writer.append(EventCodec.canonical(event))
-                files.append(try Store.place(writer.finish(events: 1).data, named: header.fileName, in: folder.file("batches")))
+                files.append(try Store.place(writer.finishSigned(events: 1, by: device), named: header.fileName, in: folder.file("batches")))
             }
         }
-        let reference = try ThreeDevices.districtStore(folder.file("reference.sqlite"))
+        let reference = try districtStore(folder.file("reference.sqlite"), trusting: [deviceA, deviceB])
         _ = try reference.merge(files)
         #expect(try reference.households().map(\.covered) == [true])
         var random = RandomSource(seed: 11).generator
         for round in 0..<6 {
-            let store = try ThreeDevices.districtStore(folder.file("d\(round).sqlite"))
+            let store = try districtStore(folder.file("d\(round).sqlite"), trusting: [deviceA, deviceB])
             for file in files.shuffled(using: &random) { _ = try store.merge([file]) }
             #expect(try store.snapshot() == reference.snapshot(), "round \(round)")
         }

@@ -52,6 +52,7 @@ import Testing
         let district = try Store.initialize(
             at: folder.file("d.sqlite"), role: .provinceGathering, label: "Tỉnh", commune: nil, province: nil, environment: environment(clock, seed: 22)
         ).store
+        try enrollEachOther(laptop, district)
         _ = try laptop.addVillage(name: "Tổ 4")
         let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ 4", headName: "Phạm Văn Dũng"))
         _ = try laptop.addMember(household: household.code, MemberInput(name: "Phạm Văn Dũng", birthYear: 1990))
@@ -92,7 +93,9 @@ import Testing
             writtenAt: Moment(rfc3339: "2026-11-20T11:00:00+07:00")!, tool: "test")
         var writer = BatchWriter(header: header)
         writer.append(EventCodec.canonical(second))
-        let file = try Store.place(writer.finish(events: 1).data, named: header.fileName, in: folder.file("in"))
+        let file = try Store.place(writer.finishSigned(events: 1, by: other), named: header.fileName, in: folder.file("in"))
+        // A laptop accepts signed files of the machines it enrolled: here, as if a gathering machine had sent it.
+        try enroll(other, label: "Máy khác", role: .provinceGathering, commune: nil, in: laptop)
         clock.advance(minutes: 180)
         #expect(try laptop.merge([file]).applied == 1)
         #expect(try laptop.household(household.code).household.address == "Số 12")
@@ -110,10 +113,10 @@ import Testing
         let folder = TemporaryFolder()
         let files = try devices.writeBatches(chunks: [[3], [2], [1]], into: folder.file("batches"))
         let path = folder.file("stopped.sqlite")
-        var stopping = environment(TestClock(), seed: 99)
+        var stopping = environment(TestClock(Moment(rfc3339: "2026-11-23T08:00:00+07:00")!), seed: 99)
+        _ = try devices.districtStore(path)
         // The disk fills up right after the first group of files was appended.
         stopping.afterAppend = { throw DatabaseError(resultCode: .SQLITE_FULL, message: "database or disk is full") }
-        _ = try Store.initialize(at: path, role: .provinceGathering, label: "Máy kiểm tra", commune: nil, province: nil, environment: stopping)
         let store = try Store.open(at: path, environment: stopping)
         #expect(throws: StoreError.unavailable(path: path, detail: "database or disk is full")) { try store.merge(files) }
         // A store error is not the file's fault: nothing was quarantined.
@@ -181,9 +184,9 @@ import Testing
                 lastSeq: event.seq, writtenAt: Moment(rfc3339: "2026-11-22T18:00:00+07:00")!, tool: "test")
             var writer = BatchWriter(header: header)
             writer.append(EventCodec.canonical(event))
-            files.append(try Store.place(writer.finish(events: 1).data, named: header.fileName, in: folder.file("batches-\(name)")))
+            files.append(try Store.place(writer.finishSigned(events: 1, by: event.device), named: header.fileName, in: folder.file("batches-\(name)")))
         }
-        let store = try ThreeDevices.districtStore(folder.file("\(name).sqlite"))
+        let store = try districtStore(folder.file("\(name).sqlite"), trusting: Array(Set(events.map(\.device))))
         for file in files { _ = try store.merge([file]) }
         return store
     }

@@ -41,6 +41,13 @@ final class TwoLevels {
             at: folder.file("direct.sqlite"), role: .provinceGathering, label: "Ninh Bình (thẳng)", commune: nil, province: "37",
             environment: environment(clock, seed: 8)
         ).store
+        // Phủ Lý's machine forwards to Ninh Bình's; the laptops enroll with the machine that receives their files
+        // and with the one that gets every file straight; the province learns Phủ Lý's laptops from Phủ Lý's machine.
+        try enroll(province, into: commune, outbound: true)
+        for laptop in [a, b, chauCau, quangTrung] { try enrollEachOther(laptop, commune) }
+        try enrollEachOther(haNam, province)
+        for laptop in [a, b, chauCau, quangTrung, haNam] { try enrollEachOther(laptop, direct) }
+        try enroll(commune, into: province)
 
         an = try household(a, "Nguyễn Văn An", address: "Số 12", born: 1970, able: true)
         _ = try household(a, "Trần Thị Bình", address: "Số 14", born: 1985, able: false)
@@ -167,15 +174,16 @@ final class TwoLevels {
     /// A file with Windows line endings and a blank line after its end is merged, and forwarded as it came.
     @Test func aMessyFileIsForwardedAsItCame() throws {
         let world = try TwoLevels()
-        let lines = try String(contentsOfFile: world.phuLyFiles[0], encoding: .utf8).split(separator: "\n").dropLast().map { $0 + "\r\n" }
-        let body = Data(lines.joined().utf8)
-        let sha = SHA256.hash(data: body).map { String(format: "%02x", $0) }.joined()
+        // The sealed file as a Windows machine may pass it on: a byte-order mark and CRLF line endings.
+        let sealed = try String(contentsOfFile: world.phuLyFiles[0], encoding: .utf8)
         let file = world.folder.file("crlf.jsonl")
-        try (body + Data("{\"end\":\"tungnha-batch\",\"events\":\(lines.count - 1),\"sha256\":\"\(sha)\"}\r\n\r\n".utf8)).write(to: URL(fileURLWithPath: file))
-        #expect(try world.commune.merge([file]).applied == 1)
+        try Data(("\u{FEFF}" + sealed.replacingOccurrences(of: "\n", with: "\r\n")).utf8).write(to: URL(fileURLWithPath: file))
+        let merged = try world.commune.merge([file])
+        #expect(merged.applied == 1)
         let forward = try world.commune.forward(to: world.folder.file("up"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: forward.files[0].file)) == Data(contentsOf: URL(fileURLWithPath: file)))
-        #expect(try world.province.merge([forward.files[0].file]).newEvents == lines.count - 1)
+        // Laptop 1's first batch: two households, two members, two visits and its village.
+        #expect(try world.province.merge([forward.files[0].file]).newEvents == 7)
     }
 
     @Test func missingBatchesGoBySequenceNumbers() {
@@ -237,6 +245,8 @@ final class TwoLevels {
         #expect(forward.handovers.map(\.events) == [1])
         #expect(forward.handovers.map(\.device) == [restored.identity.previous])
         #expect(forward.own?.events == 1)
+        // The restored machine has keys of its own: the province's officer enrolls it (its file names the id it continues).
+        try enroll(store, into: world.province)
         _ = try world.province.merge([world.folder.file("up")])
         #expect(try world.province.households().contains { $0.code == world.anAgain } == false)
         #expect(try world.province.syncStatus().successions.map(\.device) == [restored.identity.device])

@@ -11,12 +11,17 @@ final class ThreeDevices: @unchecked Sendable {
     /// Each device's events, by sequence number, as canonical lines.
     var events: [(device: String, label: String, bodies: [String])] = []
     var reference = ""
+    /// Each device's keys, to sign the batches the tests write in its name; and the files that enroll them.
+    var keys: [String: MachineKeys] = [:]
+    var enrollments: [(path: String, fingerprint: String)] = []
 
     init() throws {
         let clock = TestClock()
         let a = try phuLyLaptop(folder, clock: clock, name: "a.sqlite", seed: 1, label: "Laptop tổ 1")
         let b = try phuLyLaptop(folder, clock: clock, name: "b.sqlite", seed: 2, label: "Laptop tổ 2")
         let district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Máy chủ huyện", commune: nil, province: "37", environment: environment(clock, seed: 3)).store
+        try enrollEachOther(a, district)
+        try enrollEachOther(b, district)
 
         var households: [HouseholdSummary] = []
         for (index, name) in ["Nguyễn Văn An", "Đặng Thị Hoà", "Lê Văn Cường", "Phạm Thị Dung"].enumerated() {
@@ -50,19 +55,25 @@ final class ThreeDevices: @unchecked Sendable {
         _ = try district.merge([try a.export(to: folder.file("a")).file, try b.export(to: folder.file("b")).file])
         _ = try district.mergeHouseholds(keep: households[1].code, other: duplicate.code)
 
-        for (store, label) in [(a, "Laptop tổ 1"), (b, "Laptop tổ 2"), (district, "Máy chủ huyện")] {
+        for (index, (store, label)) in [(a, "Laptop tổ 1"), (b, "Laptop tổ 2"), (district, "Máy chủ huyện")].enumerated() {
             let device = try store.identity().id
+            keys[device] = try store.machineKeys()
+            let own = try store.ownEnrollment(writingTo: folder.file("enroll-\(index).tungnha"))
+            enrollments.append((folder.file("enroll-\(index).tungnha"), own.fingerprint))
             let bodies = try store.read { db in try String.fetchAll(db, sql: "SELECT body FROM event WHERE device = (SELECT rowid FROM device WHERE id = ?) ORDER BY seq", arguments: [device]) }
             events.append((device, label, bodies))
         }
         // The reference: every device's events in one batch each, merged once.
-        let referenceStore = try ThreeDevices.districtStore(folder.file("reference.sqlite"))
+        let referenceStore = try districtStore(folder.file("reference.sqlite"))
         _ = try referenceStore.merge(try writeBatches(chunks: events.map { [$0.bodies.count] }, into: folder.file("whole")))
         reference = try referenceStore.snapshot()
     }
 
-    static func districtStore(_ path: String) throws -> Store {
-        try Store.initialize(at: path, role: .provinceGathering, label: "Máy kiểm tra", commune: nil, province: nil, environment: environment(TestClock(), seed: 99)).store
+    /// A district store that trusts the three devices.
+    func districtStore(_ path: String) throws -> Store {
+        let store = try TungnhaKitTests.districtStore(path, trusting: [])
+        for file in enrollments { _ = try store.enroll(try store.readEnrollment(file.path), fingerprint: file.fingerprint) }
+        return store
     }
 
     /// Splits each device's events into batches of the given sizes (cycled) and writes them as files.
@@ -82,7 +93,7 @@ final class ThreeDevices: @unchecked Sendable {
                     tool: "test")
                 var writer = BatchWriter(header: header)
                 for body in slice { writer.append(body) }
-                let path = try Store.place(writer.finish(events: slice.count).data, named: header.fileName, in: folder)
+                let path = try Store.place(writer.finish(events: slice.count, signer: keys[device.device]!.signer).data, named: header.fileName, in: folder)
                 paths.append(path)
                 start += slice.count
             }
@@ -114,7 +125,7 @@ final class ThreeDevices: @unchecked Sendable {
             var random = RandomSource(seed: UInt64(seed)).generator
             // Every file at least once, some up to three times, in any order.
             let arrivals = files.flatMap { file in Array(repeating: file, count: Int.random(in: 1...3, using: &random)) }.shuffled(using: &random)
-            let store = try ThreeDevices.districtStore(folder.file("district.sqlite"))
+            let store = try devices.districtStore(folder.file("district.sqlite"))
             var offset = 0
             while offset < arrivals.count {
                 let size = Int.random(in: 1...4, using: &random)
@@ -135,14 +146,14 @@ final class ThreeDevices: @unchecked Sendable {
             var random = RandomSource(seed: UInt64(seed)).generator
             let arrivals = files.flatMap { file in Array(repeating: file, count: Int.random(in: 1...2, using: &random)) }.shuffled(using: &random)
             let path = folder.file("district.sqlite")
-            _ = try ThreeDevices.districtStore(path)
+            _ = try devices.districtStore(path)
             // One merge stops right after appending one of its groups, as if the machine lost power there.
             let stop = Int.random(in: 0..<arrivals.count, using: &random)
             var offset = 0
             while offset < arrivals.count {
                 let size = Int.random(in: 1...4, using: &random)
                 let slice = Array(arrivals[offset..<min(offset + size, arrivals.count)])
-                var settings = environment(TestClock(), seed: 99)
+                var settings = environment(TestClock(Moment(rfc3339: "2026-11-23T08:00:00+07:00")!), seed: 99)
                 settings.filesPerGroup = group
                 if (offset..<offset + size).contains(stop) {
                     settings.afterAppend = { throw DatabaseError(resultCode: .SQLITE_IOERR, message: "disk I/O error") }
@@ -197,12 +208,13 @@ final class ThreeDevices: @unchecked Sendable {
             writtenAt: Moment(rfc3339: "2026-11-20T17:00:00+07:00")!, tool: "test")
         var writer = BatchWriter(header: header)
         writer.append(EventCodec.canonical(event))
-        return try Store.place(writer.finish(events: 1).data, named: header.fileName, in: folder.file("in"))
+        return try Store.place(writer.finishSigned(events: 1, by: deviceA), named: header.fileName, in: folder.file("in"))
     }
 
     @Test func aProvinceMachineRefusesOtherProvinces() throws {
         let folder = TemporaryFolder()
         let district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Ninh Bình", commune: nil, province: "37").store
+        try enroll(deviceA, commune: CommuneRef(code: "13294", scheme: .pre2025), in: district)
         let lamDong = try batch(CommuneRef(code: "24611", scheme: .y2025), into: folder)
         let haNam = try batch(CommuneRef(code: "13294", scheme: .pre2025), into: folder)  // Châu Cầu, Hà Nam: now Ninh Bình
         let outcome = try district.merge([lamDong, haNam])
@@ -241,7 +253,7 @@ final class ThreeDevices: @unchecked Sendable {
     }
 
     func header(version: Int = 2, first: Int = 1, last: Int = 2, events: Int = 2, commune: String = "13285") -> String {
-        #"{"batch":1,"commune":"\#(commune)","device":"\#(deviceA)","deviceLabel":"Laptop","events":\#(events),"firstSeq":\#(first),"format":"tungnha-batch","kind":"device","lastSeq":\#(last),"scheme":"2025","signature":null,"tool":"test","version":\#(version),"writtenAt":"2026-11-20T17:00:00+07:00"}"#
+        #"{"batch":1,"commune":"\#(commune)","device":"\#(deviceA)","deviceLabel":"Laptop","events":\#(events),"firstSeq":\#(first),"format":"tungnha-batch","kind":"device","lastSeq":\#(last),"scheme":"2025","tool":"test","version":\#(version),"writtenAt":"2026-11-20T17:00:00+07:00"}"#
     }
 
     func events(_ count: Int = 2) -> [Event] {
@@ -292,17 +304,21 @@ final class ThreeDevices: @unchecked Sendable {
         #expect(try refusal(path).0 == "countMismatch")
     }
 
-    @Test func aWrongClockIsFlaggedNotTrusted() throws {
+    @Test func aClockBefore2024IsFlaggedNotTrusted() throws {
         var a = EventFactory(device: deviceA)
         let early = a.make(nil, at: "2023-05-01T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 1")))
-        let late = a.make(nil, at: "2026-11-21T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 2")))
         let fine = a.make(nil, at: "2026-11-20T09:00:00+07:00", .villageAdded(VillageData(name: "Thôn 3")))
-        let path = try file([header(last: 3, events: 3)] + [early, late, fine].map(EventCodec.canonical), name: "clock.jsonl")
-        let store = try Store.initialize(at: folder.file("clock.sqlite"), role: .provinceGathering, label: "D", commune: nil, province: nil).store
+        let header = BatchHeader(
+            kind: .device, device: deviceA, deviceLabel: "Laptop", commune: phuLy, batch: 1, events: 2, firstSeq: 1, lastSeq: 2,
+            writtenAt: Moment(rfc3339: "2026-11-20T17:00:00+07:00")!, tool: "test")
+        var writer = BatchWriter(header: header)
+        for event in [early, fine] { writer.append(EventCodec.canonical(event)) }
+        let path = try Store.place(try writer.finishSigned(events: 2, by: deviceA), named: header.fileName, in: folder.file("in"))
+        let store = try districtStore(folder.file("clock.sqlite"), trusting: [deviceA])
         #expect(try store.merge([path]).applied == 1)
         let device = try #require(try store.syncStatus().devices.first)
-        #expect(device.suspiciousTimes == 2)  // before 2024, and after the batch was written (20 Nov 17:00)
-        #expect(device.suspiciousExamples == ["2023-05-01T09:00:00+07:00", "2026-11-21T09:00:00+07:00"])
+        #expect(device.suspiciousTimes == 1)  // before 2024; a time after the batch was written is refused (TrustTests)
+        #expect(device.suspiciousExamples == ["2023-05-01T09:00:00+07:00"])
     }
 }
 

@@ -6,10 +6,12 @@ import Testing
 /// The commune's household list imported on a team laptop of Phường Phủ Lý (13285).
 @Suite struct RegisterHouseholdsTests {
     func laptop(_ folder: TemporaryFolder) throws -> Store {
-        try Store.initialize(
+        let store = try Store.initialize(
             at: folder.file("laptop.sqlite"), role: .laptop, label: "Laptop tổ 1", commune: phuLy, province: nil,
             environment: environment(TestClock(), seed: 7)
         ).store
+        try enrollGathering(in: store)
+        return store
     }
 
     @Test func theLibreOfficeWorkbookDryRunThenImportThenAgain() throws {
@@ -53,7 +55,7 @@ import Testing
         let store = try laptop(folder)
         _ = try store.importHouseholds(fixture("so-ho-phu-ly.xlsx"), HouseholdImportOptions())
         let first = try store.export(to: folder.file("out"))
-        let batch = try String(contentsOfFile: first.file, encoding: .utf8)
+        let batch = try plainBatch(first.file)
         for name in ["Nguyễn Văn An", "Đặng Thị Hoà", "Vũ Thị Én", "0912345678", "912345678"] { #expect(!batch.contains(name), "\(name)") }
         #expect(batch.contains("Số 12, ngõ 5, Lê Lợi"))
 
@@ -70,7 +72,7 @@ import Testing
         #expect(try store.household(hoa.code).household.registerName == nil)
         #expect(try store.followups().revisit.first { $0.code == hoa.code }?.registerName == nil)
 
-        let second = try String(contentsOfFile: try store.export(to: folder.file("out")).file, encoding: .utf8)
+        let second = try plainBatch(try store.export(to: folder.file("out")).file)
         #expect(second.contains("Nguyễn Văn An"))
         #expect(second.contains("0912345678"))
         #expect(!second.contains("Đặng Thị Hoà"))

@@ -17,6 +17,7 @@ final class SmallDistrict: @unchecked Sendable {
         let b = try Store.initialize(at: folder.file("b.sqlite"), role: .laptop, label: "Laptop B", commune: CommuneRef(code: "13285", scheme: .pre2025), province: nil, environment: environment(clock, seed: 12)).store
         let c = try Store.initialize(at: folder.file("c.sqlite"), role: .laptop, label: "Laptop C", commune: CommuneRef(code: "13294", scheme: .pre2025), province: nil, environment: environment(clock, seed: 13)).store
         district = try Store.initialize(at: folder.file("d.sqlite"), role: .provinceGathering, label: "Huyện", commune: nil, province: nil, environment: environment(clock, seed: 14)).store
+        for laptop in [a, b, c] { try enrollEachOther(laptop, district) }
 
         // Laptop A: four households, one registered twice.
         _ = try a.addVillage(name: "Tổ dân phố Lê Lợi")

@@ -44,6 +44,7 @@ func phuLyLaptop(_ folder: TemporaryFolder, clock: TestClock = TestClock(), name
         at: folder.file(name), role: .laptop, label: label, commune: CommuneRef(code: "13285", scheme: .y2025), province: nil,
         environment: environment(clock, seed: seed)
     ).store
+    try enrollGathering(in: store)
     _ = try store.addVillage(name: "Tổ dân phố Lê Lợi")
     return store
 }

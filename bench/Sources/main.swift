@@ -1,8 +1,10 @@
 // tungnha-bench: makes the inputs of the benchmarks in bench/ (see bench/README.md).
 //
-//   tungnha-bench generate --out DIR [--households N] [--devices N] [--province CODE] [--seed N]
+//   tungnha-bench generate --out DIR [--households N] [--devices N] [--province CODE] [--seed N] [--seal-to FILE]
 //       Writes the batch files of a province-scale campaign: real 2025 communes of the province,
-//       about 2.5 members and 2 visits per household, a few batches per device.
+//       about 2.5 members and 2 visits per household, a few batches per device. Each device signs its batches; they
+//       are sealed to the machine whose enrollment file --seal-to names. DIR.enrollment.jsonl vouches for every device:
+//       `tungnha enroll add DIR.enrollment.jsonl --fingerprint CODE` (the code it prints) lets a store accept them.
 //   tungnha-bench laptop --db PATH [--households N] [--seed N]
 //       Builds one laptop store through the store's own commands (Phường Phủ Lý, 13285).
 import Foundation
@@ -34,15 +36,18 @@ case "generate":
         start: LocalDate("2026-09-01")!, weeks: 10, batchesPerDevice: 3))
     var files = 0, events = 0
     let started = Date()
+    let trust = try ScenarioTrust(seed: seed, sealTo: option("seal-to"))
     for index in 0..<scenario.deviceCount {
-        let written = try ScenarioFiles.write(scenario, device: index, to: out)
+        let written = try ScenarioFiles.write(scenario, device: index, to: out, trust: trust)
         files += written.files
         events += written.events
         if index % 100 == 99 {
             FileHandle.standardError.write(Data("\(index + 1)/\(scenario.deviceCount) devices, \(events) events\n".utf8))
         }
     }
+    let fingerprint = try trust.writeEnrollment(to: out + ".enrollment.jsonl")
     print("generated \(files) files, \(events) events, \(scenario.deviceCount) devices in \(used.count) communes of province \(province), \(scenario.config.householdsPerDevice) households per device, in \(Int(Date().timeIntervalSince(started))) s")
+    print("enrollment: \(out).enrollment.jsonl --fingerprint \(fingerprint)")
 case "laptop":
     guard let db = option("db") else { fail("laptop needs --db PATH") }
     let households = Int(option("households", "5000")!)!

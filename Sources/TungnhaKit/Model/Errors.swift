@@ -59,6 +59,7 @@ public enum LookupError: TungnhaError, Equatable {
 /// What a volunteer typed that cannot be recorded.
 public enum RecordError: TungnhaError, Equatable {
     case digitRun(field: InputField)
+    case secretNumber(field: InputField)
     case tooLong(field: InputField, limit: Int)
     case empty(field: InputField)
     case invalidPhone(text: String)

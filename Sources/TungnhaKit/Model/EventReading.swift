@@ -6,6 +6,8 @@ public struct EventFormatError: Error, Equatable, Sendable, Codable {
         case invalid(expected: String)
         case unknownField
         case digitRun
+        /// A number next to a word naming a secret ("mật khẩu 123456").
+        case secretNumber
         case tooLong(limit: Int)
     }
 
@@ -43,7 +45,7 @@ extension EventCodec {
         let device = try reader.string("device")
         guard EventID.isValid(device) else { throw reader.invalid("device", "uuid") }
         let seq = try reader.integer("seq")
-        guard seq >= 1 else { throw reader.invalid("seq", "integer >= 1") }
+        guard trusted ? seq >= 1 : (1...BatchLimits.seq).contains(seq) else { throw reader.invalid("seq", "1..\(BatchLimits.seq)") }
         let atText = try reader.string("at")
         guard let at = Moment(rfc3339: atText) else { throw reader.invalid("at", "RFC 3339 date-time") }
         let commune = try reader.string("commune")
@@ -133,7 +135,7 @@ extension EventCodec {
             let source = try data.string("source")
             guard EventID.isValid(source) else { throw data.invalid("source", "uuid") }
             let sourceSeq = try data.integer("sourceSeq")
-            guard sourceSeq >= 0 else { throw data.invalid("sourceSeq", "integer >= 0") }
+            guard sourceSeq >= 0, trusted || sourceSeq <= BatchLimits.seq else { throw data.invalid("sourceSeq", "0..\(BatchLimits.seq)") }
             guard let how = DeviceCopy.How(rawValue: try data.string("how")) else {
                 throw data.invalid("how", DeviceCopy.How.allCases.map(\.rawValue).joined(separator: "|"))
             }
@@ -245,7 +247,11 @@ extension EventCodec {
         let text = Folding.clean(raw)
         guard !text.isEmpty else { throw EventFormatError(path: path, problem: .invalid(expected: "text")) }
         if let limit = limits[limitKey], text.count > limit { throw EventFormatError(path: path, problem: .tooLong(limit: limit)) }
-        if PersonalData.looksLikeIdentityNumber(text) { throw EventFormatError(path: path, problem: .digitRun) }
+        switch PersonalData.finding(in: text) {
+        case .digitRun?: throw EventFormatError(path: path, problem: .digitRun)
+        case .secretNumber?: throw EventFormatError(path: path, problem: .secretNumber)
+        case nil: break
+        }
         return text
     }
 }

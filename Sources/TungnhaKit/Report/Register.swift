@@ -15,6 +15,8 @@ public enum RegisterError: TungnhaError, Equatable {
     case unknownCommune(line: Int, code: String)
     case badCount(line: Int, text: String)
     case empty(path: String)
+    /// A village name the privacy rule refuses (an ID-like number, or a number next to a secret's name).
+    case village(line: Int, problem: RecordError)
 }
 
 extension Store {
@@ -41,6 +43,7 @@ extension Store {
             }
             let village = Folding.clean(fields[1])
             guard !village.isEmpty else { throw RegisterError.badLine(line: index + 1, text: line) }
+            do { _ = try Store.required(village, .village) } catch let error as RecordError { throw RegisterError.village(line: index + 1, problem: error) }
             guard let count = Int(fields[2].replacingOccurrences(of: ".", with: "")), count >= 0 else {
                 throw RegisterError.badCount(line: index + 1, text: fields[2])
             }

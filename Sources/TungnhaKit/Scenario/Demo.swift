@@ -57,7 +57,9 @@ public enum Demo {
         }
         let clock = ScenarioClock()
         let random = RandomSource(seed: scenario.config.seed)
-        let environment = StoreEnvironment(now: { clock.now }, random: random)
+        var environment = StoreEnvironment(now: { clock.now }, random: random)
+        // The same keys every run, so that the fingerprints shown are the same too.
+        environment.keySeed = scenario.config.seed
         clock.set(Moment(millis: scenario.config.start.endMillis - 86_400_000 + 1))
         progress(Messages.demoIntro(folder: folder, l))
 
@@ -70,6 +72,14 @@ public enum Demo {
             at: communePath, role: .communeGathering, label: "Máy tổng hợp phường Bắc Gia Nghĩa", commune: ward, province: nil, environment: environment
         ).store
         progress(Messages.demoMachines(province: provincePath, commune: communePath, ward: ward, l))
+        // Enrollment as the officers do it: the ward's machine knows the province's machine it forwards to, so its
+        // laptops seal their batches to both.
+        try files.createDirectory(atPath: folder + "/enrollment", withIntermediateDirectories: true)
+        let provinceFile = folder + "/enrollment/province.tungnha"
+        let communeFile = folder + "/enrollment/commune-\(ward.code).tungnha"
+        let provinceKeys = try province.ownEnrollment(writingTo: provinceFile)
+        _ = try commune.enroll(try commune.readEnrollment(provinceFile, outbound: true), fingerprint: provinceKeys.fingerprint)
+        let communeKeys = try commune.ownEnrollment(writingTo: communeFile)
 
         var laptops: [String] = []
         var exports: [[ExportResult]] = []
@@ -78,6 +88,9 @@ public enum Demo {
             let plan = scenario.device(index)
             let path = folder + "/laptop-\(index + 1).sqlite"
             let store = try Store.initialize(at: path, role: .laptop, label: plan.label, commune: plan.commune, province: nil, environment: environment).store
+            // The ward's two teams send to the ward's machine; the third commune has no machine of its own yet.
+            let (receiver, receiverFile, receiverKeys) = plan.commune == ward ? (commune, communeFile, communeKeys) : (province, provinceFile, provinceKeys)
+            try enroll(store, with: receiver, receiverFile: receiverFile, receiverFingerprint: receiverKeys.fingerprint, file: folder + "/enrollment/laptop-\(index + 1).tungnha")
             let written = try ScenarioPlayer.play(plan, on: store, clock: clock, exports: folder + "/exports")
             let households = try store.households()
             progress(Messages.demoLaptop(
@@ -86,6 +99,10 @@ public enum Demo {
             laptops.append(path)
             exports.append(written)
         }
+        // The province's officer enrolls the ward's machine from its file, which now vouches for the ward's laptops.
+        let communeNow = try commune.ownEnrollment(writingTo: communeFile)
+        _ = try province.enroll(try province.readEnrollment(communeFile), fingerprint: communeNow.fingerprint)
+        progress(Messages.demoEnrolled(commune: communeKeys.fingerprint, province: provinceKeys.fingerprint, l))
 
         // Batches reach the ward's machine the way they do in the field: the first laptop's batch 3 before its
         // batch 2, and the second laptop's batch 1 twice.
@@ -121,5 +138,13 @@ public enum Demo {
         return DemoResult(
             folder: folder, province: provincePath, commune: communePath, laptops: laptops, exports: arrivals, asOf: reportDay.description, merge: merge, forward: forward,
             provinceMerge: provinceMerge, duplicates: duplicates, report: report, html: html)
+    }
+
+    /// Enrollment both ways, as the officer and a volunteer do it: each side reads the other's file and checks the
+    /// fingerprint the other shows.
+    static func enroll(_ laptop: Store, with receiver: Store, receiverFile: String, receiverFingerprint: String, file: String) throws {
+        let own = try laptop.ownEnrollment(writingTo: file)
+        _ = try receiver.enroll(try receiver.readEnrollment(file), fingerprint: own.fingerprint)
+        _ = try laptop.enroll(try laptop.readEnrollment(receiverFile), fingerprint: receiverFingerprint)
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 
-/// Writes a scenario's events straight to batch files, as the laptops would export them:
-/// the input of the province-scale benchmark, made without a store per laptop.
+/// Writes a scenario's events straight to batch files, as the laptops would export them (signed, and sealed when
+/// `trust` names a machine to seal to): the input of the province-scale benchmark, made without a store per laptop.
 public enum ScenarioFiles {
     /// Device `index`'s batches, written into `folder`; returns how many files and events.
     @discardableResult
-    public static func write(_ scenario: Scenario, device index: Int, to folder: String) throws -> (files: Int, events: Int) {
+    public static func write(_ scenario: Scenario, device index: Int, to folder: String, trust: ScenarioTrust) throws -> (files: Int, events: Int) {
         let plan = scenario.device(index)
         var random = RandomSource(seed: scenario.config.seed ^ (UInt64(index + 1) &* 0xD1B5_4A32_D192_ED03)).generator
         let device = EventID.make(using: &random)
+        let keys = try trust.keys(device: device, label: plan.label, commune: plan.commune)
         var households: [Int: String] = [:]
         var members: [Int: String] = [:]
         var pending: [String] = []
@@ -53,7 +54,7 @@ public enum ScenarioFiles {
                     firstSeq: seq - Int64(pending.count) + 1, lastSeq: seq, writtenAt: at, tool: "tungnha-bench")
                 var writer = BatchWriter(header: header)
                 for line in pending { writer.append(line) }
-                _ = try Store.place(writer.finish(events: pending.count).data, named: header.fileName, in: folder)
+                _ = try Store.place(trust.finish(&writer, header: header, events: pending.count, keys: keys), named: header.fileName, in: folder)
                 files += 1
                 total += pending.count
                 pending.removeAll(keepingCapacity: true)

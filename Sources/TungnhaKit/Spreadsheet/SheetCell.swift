@@ -68,9 +68,12 @@ public struct CSVDialect: Sendable, Equatable {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Text a spreadsheet would take for a formula (=, +, -, @ first) gets a leading apostrophe, as Excel itself writes it.
+    /// Text a spreadsheet would take for a formula gets a leading apostrophe, as Excel itself writes it and OWASP advises
+    /// ("CSV injection"): text starting with =, +, -, @, a tab or a carriage return, also after spaces.
     public static func neutralised(_ text: String) -> String {
-        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
+        guard let first = text.unicodeScalars.first(where: { $0 != " " && $0 != "\u{A0}" }),
+            "=+-@\t\r".unicodeScalars.contains(first)
+        else { return text }
         return "'" + text
     }
 }

@@ -37,6 +37,8 @@ extension Store {
             try queue.backup(to: destination)
             let counts = try destination.writeWithoutTransaction { db -> (Int, Int) in
                 try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [FileBinding.backupKey, at.rfc3339])
+                // A lost backup must not sign as this machine: a restored store makes keys of its own.
+                try MachineKeys.wipe(db)
                 // One self-contained file, whatever the store's journal.
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
                 return (try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM household") ?? 0)

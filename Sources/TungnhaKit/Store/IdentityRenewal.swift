@@ -59,6 +59,8 @@ extension Store {
         for (key, value) in settings {
             try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
         }
+        // The machine this store was copied from holds the old keys: the new id signs with keys of its own.
+        try MachineKeys.make(device: id, environment: environment, db: db)
         if identity.role.sendsOwnEvents, let commune = identity.commune {
             try append([Draft(commune: commune, body: .deviceCopied(DeviceCopy(source: identity.id, sourceSeq: lastSeq, how: how)))], db: db)
         }

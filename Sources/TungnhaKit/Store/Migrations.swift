@@ -219,6 +219,7 @@ enum Migrations {
         registerCopyMigrations(&migrator)
         registerLevelMigrations(&migrator)
         registerVisitMigrations(&migrator)
+        registerTrustMigrations(&migrator)
         return migrator
     }
 }

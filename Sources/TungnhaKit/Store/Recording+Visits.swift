@@ -74,7 +74,7 @@ extension Store {
         let followUp = try input.followUp.map { try EntryChecks.followUp($0, today: current.vietnamDate) }
         let typedVolunteer = try Self.text(input.volunteer, .volunteer)
         return try write { db in
-            // Visits are recorded on the team's laptop, not on the district machine.
+            // Visits are recorded on the team's laptop, not on a gathering machine.
             _ = try laptopCommune(db)
             let household = try Lookup.household(text, db: db)
             let remembered = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'volunteer.name'")

@@ -47,6 +47,7 @@ extension Store {
         } catch {
             switch error.problem {
             case .digitRun: throw RecordError.digitRun(field: field)
+            case .secretNumber: throw RecordError.secretNumber(field: field)
             case .tooLong(let limit): throw RecordError.tooLong(field: field, limit: limit)
             default: throw RecordError.empty(field: field)
             }

@@ -12,6 +12,8 @@ public struct StoreEnvironment: Sendable {
     var filesPerGroup = AppendGroup.fileLimit
     /// This machine's id, which a store copied to another machine does not keep; nil reads /etc/machine-id.
     public var machineID: String?
+    /// For tests and the demo only: key pairs made from this seed instead of the system's random source.
+    public var keySeed: UInt64?
 
     public init(now: @escaping @Sendable () -> Date = { Date() }, random: RandomSource = RandomSource()) {
         self.now = now
@@ -25,6 +27,7 @@ public struct StoreEnvironment: Sendable {
         if let text = variables["TUNGNHA_NOW"], let fixed = Moment(rfc3339: text) {
             let seed = variables["TUNGNHA_SEED"].flatMap(UInt64.init) ?? UInt64(bitPattern: fixed.millis)
             environment = StoreEnvironment(now: { fixed.date }, random: RandomSource(seed: seed))
+            environment.keySeed = seed
         }
         environment.machineID = variables["TUNGNHA_MACHINE_ID"].flatMap { $0.isEmpty ? nil : $0 }
         return environment
@@ -74,6 +77,8 @@ public struct DeviceIdentity: Sendable, Equatable, Codable {
 
         /// Whether its own events (a household merge, a conflict settled, a void) go on to another machine.
         public var sendsOwnEvents: Bool { self != .provinceGathering }
+        /// Whether it gathers other machines' batches (a commune's or a province's gathering machine).
+        public var gathers: Bool { self != .laptop }
     }
 
     public var id: String
@@ -163,7 +168,10 @@ public final class Store: Sendable {
     ) throws -> (store: Store, identity: DeviceIdentity, created: Bool) {
         let label = Folding.clean(label)
         guard !label.isEmpty else { throw SetupError.emptyDeviceName }
-        guard label.count <= 60 else { throw SetupError.deviceNameTooLong(limit: 60) }
+        guard label.count <= DeviceLabel.limit else { throw SetupError.deviceNameTooLong(limit: DeviceLabel.limit) }
+        if let finding = PersonalData.finding(in: label) {
+            throw finding == .digitRun ? RecordError.digitRun(field: .deviceName) : RecordError.secretNumber(field: .deviceName)
+        }
         if let commune {
             guard AdminUnits.shared.commune(commune) != nil else {
                 throw SetupError.unknownCommune(
@@ -203,6 +211,7 @@ public final class Store: Sendable {
                     try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?)", arguments: [key, value])
                 }
                 try FileBinding.here(path, environment).save(db)
+                try MachineKeys.make(device: identity.id, environment: environment, db: db)
             }
             return (store, identity, true)
         } catch {

@@ -9,7 +9,7 @@ public struct BatchHeader: Sendable, Equatable {
     public enum Kind: String, Sendable, Codable {
         /// The writing device's own events, in sequence.
         case device
-        /// Everything a district machine knows of one commune, sent back to its laptops.
+        /// Everything a gathering machine knows of one commune, sent back to its laptops.
         case relay
     }
 
@@ -31,7 +31,7 @@ public struct BatchHeader: Sendable, Equatable {
             "format": .string(Self.format), "version": .int(Int64(Self.version)), "kind": .string(kind.rawValue),
             "device": .string(device), "deviceLabel": .string(deviceLabel), "commune": .string(commune.code),
             "scheme": .string(commune.scheme.rawValue), "batch": .int(Int64(batch)), "events": .int(Int64(events)),
-            "writtenAt": .string(writtenAt.rfc3339), "tool": .string(tool), "signature": .null,
+            "writtenAt": .string(writtenAt.rfc3339), "tool": .string(tool),
         ]
         fields["firstSeq"] = firstSeq.map { .int($0) } ?? .null
         fields["lastSeq"] = lastSeq.map { .int($0) } ?? .null
@@ -46,13 +46,17 @@ public struct BatchHeader: Sendable, Equatable {
     }
 }
 
-/// The last line: how many events, and the SHA-256 of every byte before this line.
+/// The last line: how many events, the SHA-256 of every line before this one, and the signature of that checksum.
 public struct BatchFooter: Sendable, Equatable {
     public var events: Int
     public var sha256: String
+    /// Nil in a file written without one, which a merge refuses (`unsigned`).
+    public var signature: BatchSignature? = nil
 
     public var json: JSONValue {
-        .object(["end": .string(BatchHeader.format), "events": .int(Int64(events)), "sha256": .string(sha256)])
+        var fields: JSONObject = ["end": .string(BatchHeader.format), "events": .int(Int64(events)), "sha256": .string(sha256)]
+        for member in signature?.fields.members ?? [] { fields[member.key] = member.value }
+        return .object(fields)
     }
 }
 
@@ -76,11 +80,15 @@ struct BatchWriter {
         bytes.withUnsafeBufferPointer { hasher.update(bufferPointer: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: $0[start...]))) }
     }
 
-    /// The whole file, and its checksum.
-    mutating func finish(events: Int) -> (data: Data, sha256: String) {
+    /// The signature of the end line, once `finish` made it.
+    private(set) var signature: BatchSignature?
+
+    /// The whole file, and its checksum; signed by `signer` (nil only to write what a merge must refuse).
+    mutating func finish(events: Int, signer: BatchSigner?) throws -> (data: Data, sha256: String) {
         let sha = hasher.finalize().hex
+        signature = try signer?.sign(sha256: sha)
         var file = bytes
-        file.append(contentsOf: JSONWriter.canonical(BatchFooter(events: events, sha256: sha).json).utf8)
+        file.append(contentsOf: JSONWriter.canonical(BatchFooter(events: events, sha256: sha, signature: signature).json).utf8)
         file.append(0x0A)
         return (Data(file), sha)
     }
@@ -98,6 +106,8 @@ struct ParsedBatch: Sendable {
     var header: BatchHeader
     var footer: BatchFooter
     var events: [ParsedEvent]
+    /// What the checks that need no store found, for those that do (`BatchChecks`, `BatchTrust`).
+    var facts = BatchFacts()
 }
 
 /// What reading one file gave.
@@ -106,8 +116,8 @@ enum FileReading: Sendable {
     /// The same file (same checksum) was merged before, and its bytes still hash to it.
     case alreadyMerged(BatchHeader)
     case refused(BatchRefusal, header: BatchHeader?)
-    /// Found in a folder, but not a batch file.
-    case skipped
+    /// Found in a folder, but not a batch file; or not a regular file (a pipe would block the merge), wherever found.
+    case skipped(FileKind?)
 }
 
 /// Reading the batch format: the header, the events, the end line and the checksum (docs/sync-format.md).
@@ -118,19 +128,23 @@ enum BatchFile {
 
     /// Reads and checks a whole file. `named`: given by name (always tried), rather than found in a folder
     /// (tried only when it starts like a batch). `merged` holds the fingerprints of batches already merged.
-    static func read(_ path: String, named: Bool, merged: Set<String>, accept: (BatchHeader) throws -> Void) -> FileReading {
-        if !named, !looksLikeBatch(path) { return .skipped }
+    static func read(_ path: String, named: Bool, merged: Set<String>, keys: OpeningKeys?, accept: (CommuneRef) throws -> Void) -> FileReading {
+        if let kind = FileKind.irregular(path) { return .skipped(kind) }
+        if !named, !looksLikeBatch(path) { return .skipped(nil) }
         var header: BatchHeader?
         do {
-            let read = try readHeader(path)
+            // A sealed file for another commune is refused as such, before anyone tries to open it.
+            if let routed = SealedBatch.routedCommune(path) { try accept(routed) }
+            let input = try BatchInput.open(path, keys: keys)
+            let read = try readHeader(input)
             header = read
-            try accept(read)
-            if let footer = readFooter(path), merged.contains(fingerprint(device: read.device, batch: read.batch, sha256: footer.sha256)),
-                try hashBeforeEnd(path) == footer.sha256
+            try accept(read.commune)
+            if let footer = readFooter(input), merged.contains(fingerprint(device: read.device, batch: read.batch, sha256: footer.sha256)),
+                try hashBeforeEnd(input) == footer.sha256
             {
                 return .alreadyMerged(read)
             }
-            return .batch(try parse(path, header: read))
+            return .batch(try BatchChecks.check(try parse(input, header: read), own: keys?.device, sealed: input.isSealed))
         } catch let refusal as BatchRefusal {
             return .refused(refusal, header: header)
         } catch {
@@ -138,20 +152,16 @@ enum BatchFile {
         }
     }
 
-    /// A file whose first line is a JSON object with `"format": "tungnha-batch"`, whatever the file is called.
+    /// A file whose first line (after a byte-order mark) is a JSON object with `"format": "tungnha-batch"`, or a
+    /// sealed batch, whatever the file is called.
     static func looksLikeBatch(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 1 << 16)) ?? Data()
-        let firstLine = Array(head.prefix { $0 != 0x0A })
-        guard firstLine.first == UInt8(ascii: "{") || firstLine.first == UInt8(ascii: " ") else { return false }
-        let value = try? firstLine.withUnsafeBufferPointer { try JSONParser.parse($0) }
-        return value?["format"] == .string(BatchHeader.format)
+        let format = FirstLine.object(path)?["format"]
+        return format == .string(BatchHeader.format) || format == .string(SealedBatch.format)
     }
 
-    static func readHeader(_ path: String) throws -> BatchHeader {
+    static func readHeader(_ input: BatchInput) throws -> BatchHeader {
         var reader: LineReader
-        do { reader = try LineReader(path: path) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
+        do { reader = try LineReader(input) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
         defer { reader.close() }
         var header: BatchHeader?
         var failure: Error?
@@ -183,50 +193,47 @@ enum BatchFile {
             var reader = try ObjectReader(.object(fields), path: "")
             _ = reader.take("format")
             _ = reader.take("version")
-            _ = reader.take("signature")
             guard let kind = BatchHeader.Kind(rawValue: try reader.string("kind")) else { throw reader.invalid("kind", "device|relay") }
             let device = try reader.string("device")
             guard EventID.isValid(device) else { throw reader.invalid("device", "uuid") }
-            let label = try reader.string("deviceLabel")
+            let label = try DeviceLabel.checked(try reader.string("deviceLabel"), path: "deviceLabel")
             let code = try reader.string("commune")
             guard CommuneRef.isWellFormed(code) else { throw reader.invalid("commune", "5 digits") }
             guard let scheme = Scheme(rawValue: try reader.string("scheme")) else { throw reader.invalid("scheme", "2025|pre2025") }
             let batch = try reader.integer("batch")
-            guard batch >= 1 else { throw reader.invalid("batch", "integer >= 1") }
+            guard (1...BatchLimits.batch).contains(batch) else { throw reader.invalid("batch", "1..\(BatchLimits.batch)") }
             let events = try reader.integer("events")
             guard events >= 0 else { throw reader.invalid("events", "integer >= 0") }
             let first = try reader.optionalInteger("firstSeq")
             let last = try reader.optionalInteger("lastSeq")
             if kind == .device || first != nil || last != nil {
-                guard let first, first >= 1 else { throw reader.invalid("firstSeq", "integer >= 1") }
-                guard let last, last >= first else { throw reader.invalid("lastSeq", "integer >= firstSeq") }
+                guard let first, (1...BatchLimits.seq).contains(first) else { throw reader.invalid("firstSeq", "1..\(BatchLimits.seq)") }
+                guard let last, (first...BatchLimits.seq).contains(last) else { throw reader.invalid("lastSeq", "firstSeq..\(BatchLimits.seq)") }
             }
             guard let written = Moment(rfc3339: try reader.string("writtenAt")) else { throw reader.invalid("writtenAt", "RFC 3339 date-time") }
             let tool = try reader.optionalString("tool") ?? ""
             try reader.finish()
             return BatchHeader(
-                kind: kind, device: device, deviceLabel: Folding.clean(label), commune: CommuneRef(code: code, scheme: scheme),
+                kind: kind, device: device, deviceLabel: label, commune: CommuneRef(code: code, scheme: scheme),
                 batch: Int(batch), events: Int(events), firstSeq: first, lastSeq: last, writtenAt: written, tool: tool)
         } catch let error as EventFormatError {
             throw BatchRefusal.badHeader(field: error.path, problem: error.problem)
         }
     }
 
+    /// The end line: three fields, or six with the signature (`signer`, `key`, `signature`).
     static func parseFooter(_ value: JSONValue, line: Int) throws -> BatchFooter {
-        guard case .object(let fields) = value, fields.count == 3, fields["end"] == .string(BatchHeader.format),
+        guard case .object(let fields) = value, fields.count == 3 || fields.count == 6, fields["end"] == .string(BatchHeader.format),
             case .int(let count)? = fields["events"], case .string(let sha)? = fields["sha256"], sha.count == 64
         else { throw BatchRefusal.badEnd(line: line) }
-        return BatchFooter(events: Int(count), sha256: sha.lowercased())
+        let signature = BatchSignature(signer: fields["signer"], key: fields["key"], signature: fields["signature"])
+        guard (fields.count == 6) == (signature != nil) else { throw BatchRefusal.badEnd(line: line) }
+        return BatchFooter(events: Int(count), sha256: sha.lowercased(), signature: signature)
     }
 
     /// The end line, read from the file's tail without reading the rest.
-    static func readFooter(_ path: String) -> BatchFooter? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? handle.close() }
-        guard let size = try? handle.seekToEnd(), size > 0 else { return nil }
-        let tail = min(size, 512)
-        try? handle.seek(toOffset: size - tail)
-        guard var data = try? handle.read(upToCount: Int(tail)) else { return nil }
+    static func readFooter(_ input: BatchInput) -> BatchFooter? {
+        guard var data = input.tail(512) else { return nil }
         while data.last == 0x0A || data.last == 0x0D || data.last == 0x20 { data.removeLast() }
         guard let start = data.lastIndex(of: 0x0A) else { return nil }
         let line = Array(data[(start + 1)...])
@@ -235,8 +242,8 @@ enum BatchFile {
     }
 
     /// The SHA-256 of every line before the end line, as the end line states it.
-    static func hashBeforeEnd(_ path: String) throws -> String? {
-        var reader = try LineReader(path: path)
+    static func hashBeforeEnd(_ input: BatchInput) throws -> String? {
+        var reader = try LineReader(input)
         defer { reader.close() }
         var hasher = SHA256()
         var footerLine = 0
@@ -254,9 +261,9 @@ enum BatchFile {
 
     /// Reads every line after the header and checks it: JSON, the event's fields, its commune, device and sequence
     /// number against the header, the count and the checksum. Any problem refuses the whole file.
-    static func parse(_ path: String, header: BatchHeader) throws -> ParsedBatch {
+    static func parse(_ input: BatchInput, header: BatchHeader) throws -> ParsedBatch {
         var reader: LineReader
-        do { reader = try LineReader(path: path) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
+        do { reader = try LineReader(input) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
         defer { reader.close() }
         var hasher = SHA256()
         var footer: BatchFooter?

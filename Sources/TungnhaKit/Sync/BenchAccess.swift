@@ -9,7 +9,7 @@ public struct ParsedBatchForBench: Sendable {
 /// Entry points for bench/ to time one phase of a merge alone.
 public enum BenchAccess {
     public static func parse(_ path: String) throws -> ParsedBatchForBench {
-        ParsedBatchForBench(batch: try BatchFile.parse(path, header: try BatchFile.readHeader(path)))
+        ParsedBatchForBench(batch: try BatchFile.parse(.file(path), header: try BatchFile.readHeader(.file(path))))
     }
 
     /// Appends the events to the log in one transaction, without deriving; returns how many.

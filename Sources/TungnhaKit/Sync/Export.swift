@@ -19,6 +19,8 @@ public struct ExportResult: Sendable, Codable, Equatable {
     public var device: String? = nil
     /// Batches of earlier device ids written with this one.
     public var handovers: [ExportResult]? = nil
+    /// The machines the file is sealed to (empty: signed, not sealed, for it names nobody).
+    public var sealedFor: [String] = []
 }
 
 public enum ExportError: TungnhaError, Equatable {
@@ -122,12 +124,13 @@ extension Store {
                 tool: "tungnha \(TungnhaVersion.string)")
             var writer = BatchWriter(header: header)
             for body in bodies { writer.append(body) }
-            let (data, sha) = writer.finish(events: bodies.count)
+            let (data, sha, sealedFor) = try finishSigned(&writer, header: header, bodies: bodies, number: number, db: db)
             guard sha == row["sha256"] else { throw ExportError.rewriteDiffers(number: number) }
             let path = try Self.place(data, named: header.fileName, in: folder)
             return ExportResult(
                 batch: number, kind: kind, file: path, commune: commune.code, scheme: commune.scheme, events: bodies.count,
-                firstSeq: header.firstSeq, lastSeq: header.lastSeq, writtenAt: header.writtenAt.rfc3339, sha256: sha, again: true)
+                firstSeq: header.firstSeq, lastSeq: header.lastSeq, writtenAt: header.writtenAt.rfc3339, sha256: sha, again: true,
+                sealedFor: sealedFor)
         }
     }
 
@@ -136,7 +139,7 @@ extension Store {
         let (header, bodies, upto) = try collect(number)
         var writer = BatchWriter(header: header)
         for body in bodies { writer.append(body) }
-        let (data, sha) = writer.finish(events: bodies.count)
+        let (data, sha, sealedFor) = try finishSigned(&writer, header: header, bodies: bodies, number: number, db: db)
         try db.execute(
             sql: """
                 INSERT INTO export (number, kind, scheme, commune, first_seq, last_seq, upto_rowid, events, written_at, sha256, file)
@@ -151,7 +154,7 @@ extension Store {
         return ExportResult(
             batch: number, kind: header.kind, file: path, commune: header.commune.code, scheme: header.commune.scheme,
             events: bodies.count, firstSeq: header.firstSeq, lastSeq: header.lastSeq, writtenAt: header.writtenAt.rfc3339,
-            sha256: sha, again: false)
+            sha256: sha, again: false, sealedFor: sealedFor)
     }
 
     static func place(_ data: Data, named name: String, in folder: String) throws -> String {

@@ -115,7 +115,7 @@ extension Store {
             let name: String = row["name"]
             let data: Data = row["bytes"]
             let sha: String = row["sha256"]
-            guard ReceivedFiles.endLine(of: data)?.sha256 == sha else { throw ForwardError.keptFileDamaged(name: name) }
+            guard ReceivedFiles.intact(data, sha256: sha) else { throw ForwardError.keptFileDamaged(name: name) }
             files.append(
                 ForwardedFile(
                     file: try placeUnchanged(data, named: name, sha256: sha, in: folder), device: row["device"], deviceLabel: row["label"],

@@ -23,7 +23,7 @@ extension Store {
                     firstSeq: row["first_seq"], lastSeq: row["last_seq"], writtenAt: now, tool: "tungnha \(TungnhaVersion.string)")
                 var writer = BatchWriter(header: header)
                 for body in bodies { writer.append(body) }
-                let (data, sha) = writer.finish(events: bodies.count)
+                let (data, sha, sealedFor) = try finishSigned(&writer, header: header, bodies: bodies, number: nil, db: db)
                 // Named apart from a batch of the same number the machine the store was copied from may write.
                 let name = (header.fileName as NSString).deletingPathExtension + "_by-" + String(current.prefix(8)) + ".jsonl"
                 let file = try Self.place(data, named: name, in: folder)
@@ -34,7 +34,7 @@ extension Store {
                     ExportResult(
                         batch: header.batch, kind: .device, file: file, commune: commune.code, scheme: commune.scheme, events: bodies.count,
                         firstSeq: header.firstSeq, lastSeq: header.lastSeq, writtenAt: header.writtenAt.rfc3339, sha256: sha, again: false,
-                        device: device))
+                        device: device, sealedFor: sealedFor))
             }
             return results
         }

@@ -14,7 +14,8 @@ extension Store {
         var seen = try read { db in Set(try Row.fetchAll(db, sql: "SELECT device, number, sha256 FROM batch").map {
             BatchFile.fingerprint(device: $0["device"], batch: $0["number"], sha256: $0["sha256"])
         }) }
-        let ahead = BatchReadAhead(files: collectFiles(paths), merged: seen) { header in try Store.accept(header.commune, identity: identity) }
+        let keys = try machineKeys().opening
+        let ahead = BatchReadAhead(files: collectFiles(paths), merged: seen, keys: keys) { commune in try Store.accept(commune, identity: identity) }
         defer { ahead.stop() }
         var outcomes: [FileOutcome] = []
         var group = AppendGroup()
@@ -22,7 +23,7 @@ extension Store {
 
         func flush() throws {
             if !group.batches.isEmpty {
-                let applied = try apply(group)
+                let applied = try apply(group, language: language)
                 for (index, outcome) in applied.enumerated() { waiting[group.positions[index]] = outcome }
                 group = AppendGroup()
             }
@@ -37,21 +38,21 @@ extension Store {
         while let (path, reading) = Trace.time("wait for files", { ahead.next() }) {
             var outcome = FileOutcome(file: path, status: .refused)
             switch reading {
-            case .skipped:
+            case .skipped(let kind):
                 outcome.status = .skipped
+                outcome.notRegular = kind
             case .refused(let refusal, let header):
                 outcome.describe(header)
-                outcome.refusal = caseName(refusal)
-                outcome.line = refusal.line
-                outcome.message = refusal.text(language)
-                outcome.quarantine = quarantine(path, reason: refusal, language: language)
+                outcome.refuse(refusal, quarantine: quarantineSafely(path, reason: refusal, language: language), language)
             case .alreadyMerged(let header):
                 outcome.describe(header)
                 outcome.status = .alreadyMerged
                 outcome.knownEvents = header.events
             case .batch(let batch):
                 outcome.describe(batch.header)
+                // The same file twice in one merge is one signed by the same key: a forged copy of a file is not its twin.
                 let fingerprint = BatchFile.fingerprint(device: batch.header.device, batch: batch.header.batch, sha256: batch.footer.sha256)
+                    + (batch.footer.signature.map { "|" + $0.key.base64EncodedString() } ?? "")
                 if seen.contains(fingerprint) {
                     // The same file twice in one merge.
                     outcome.status = .alreadyMerged
@@ -65,7 +66,7 @@ extension Store {
             if group.events >= AppendGroup.eventLimit || group.batches.count >= environment.filesPerGroup { try flush() }
         }
         try flush()
-        return MergeOutcome(files: outcomes)
+        return MergeOutcome(files: try withEarlierClashes(outcomes))
     }
 
     var quarantineFolder: String { ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("quarantine") }
@@ -100,23 +101,31 @@ extension Store {
 
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
-    func apply(_ group: AppendGroup) throws -> [FileOutcome] {
+    func apply(_ group: AppendGroup, language: Language = .vi) throws -> [FileOutcome] {
         do {
             let (outcomes, appended) = try Trace.time("append (transaction)") { try write { db -> ([FileOutcome], [StoredEvent]) in
                 var outcomes: [FileOutcome] = []
                 var appended: [StoredEvent] = []
                 for (index, batch) in group.batches.enumerated() {
-                    try db.inSavepoint {
-                        let result = try append(batch, file: group.paths[index], db: db)
-                        outcomes.append(result.outcome)
-                        appended += result.new
-                        return .commit
+                    do {
+                        try db.inSavepoint {
+                            let result = try append(batch, file: group.paths[index], db: db)
+                            outcomes.append(result.outcome)
+                            appended += result.new
+                            return .commit
+                        }
+                    } catch let refusal as BatchRefusal {
+                        // Refused by a check that needs the store (BatchTrust): the savepoint took the file back whole.
+                        outcomes.append(refused(batch, file: group.paths[index], refusal, language))
                     }
                 }
                 return (outcomes, appended)
             } }
             try environment.afterAppend?()
-            try Trace.time("derive (transaction)") { try write { db in try DerivedTables.derivePending(inHand: appended, db: db) } }
+            try Trace.time("derive (transaction)") { try write { db in
+                try DerivedTables.derivePending(inHand: appended, db: db)
+                try BatchTrust.forgetPending(db)
+            } }
             return outcomes
         } catch let error as DatabaseError {
             throw StoreError.unavailable(path: path, detail: error.message ?? error.resultCode.description)
@@ -127,6 +136,7 @@ extension Store {
     /// other content is kept aside as a clash, not applied.
     func append(_ batch: ParsedBatch, file: String, db: Database) throws -> (outcome: FileOutcome, new: [StoredEvent]) {
         let header = batch.header
+        try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, db: db)
         var outcome = FileOutcome(file: file, status: .applied)
         outcome.describe(header)
         try db.execute(
@@ -176,24 +186,6 @@ extension Store {
         try ReceivedFiles.keep(batch, file: file, row: batchRow, outcome: outcome, db: db)
         return (outcome, new)
     }
-
-    /// Copies a refused file beside the store, with a note of why; returns where it went.
-    func quarantine(_ path: String, reason: BatchRefusal, language: Language) -> String? {
-        let folder = quarantineFolder
-        let stamp = now.rfc3339.prefix(19).replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
-        let name = stamp + "_" + (path as NSString).lastPathComponent
-        let target = (folder as NSString).appendingPathComponent(name)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
-            if FileManager.default.fileExists(atPath: path) { try FileManager.default.copyItem(atPath: path, toPath: target) }
-            let note = Messages.quarantineNote(file: path, reason: reason, at: now, language)
-            try note.write(toFile: target + ".reason.txt", atomically: true, encoding: .utf8)
-            return target
-        } catch {
-            return nil
-        }
-    }
 }
 
 /// Checked batches waiting to be appended together.
@@ -239,11 +231,11 @@ final class BatchReadAhead: @unchecked Sendable {
     private var finished = false
     private var stopped = false
 
-    init(files: [(path: String, named: Bool)], merged: Set<String>, accept: @escaping @Sendable (BatchHeader) throws -> Void) {
+    init(files: [(path: String, named: Bool)], merged: Set<String>, keys: OpeningKeys?, accept: @escaping @Sendable (CommuneRef) throws -> Void) {
         let thread = Thread { [self] in
             for file in files {
                 if isStopped { break }
-                let reading = BatchFile.read(file.path, named: file.named, merged: merged, accept: accept)
+                let reading = BatchFile.read(file.path, named: file.named, merged: merged, keys: keys, accept: accept)
                 var count = 0
                 if case .batch(let batch) = reading { count = batch.events.count }
                 condition.lock()

@@ -22,12 +22,32 @@ public enum BatchRefusal: TungnhaError, Equatable, Sendable {
     case notThisLaptop(found: CommuneRef, laptop: CommuneRef)
     case notThisProvince(found: CommuneRef, province: String)
     case notThisCommune(found: CommuneRef, commune: CommuneRef)
+    // Trust (Sync/BatchChecks.swift, Sync/BatchTrust.swift; texts in Catalogue+Trust.swift).
+    case unsigned
+    case badSignature(signer: String)
+    case unknownDevice(signer: String, label: String)
+    case keyChanged(signer: String, label: String)
+    case revoked(signer: String, label: String, keepUpTo: Int64?)
+    case signedByOther(signer: String, device: String)
+    case relayFromLaptop(signer: String)
+    case enrolledForOtherCommune(found: CommuneRef, enrolled: CommuneRef)
+    case sealedForOthers(recipients: Int)
+    case badSeal(detail: String)
+    case seqGap(missing: Int64, first: Int64, last: Int64)
+    case seqTwice(line: Int, seq: Int64)
+    case afterWritten(line: Int, at: Moment, writtenAt: Moment)
+    case inFuture(at: Moment, now: Moment)
+    case ownEventsUnknown(seq: Int64, held: Int64)
+    case householdElsewhere(line: Int, household: String, commune: CommuneRef)
+    case targetElsewhere(line: Int, target: String, commune: CommuneRef)
+    case namesWithoutConsent(line: Int, household: String)
 
     /// The line the problem is on, if it is on one.
     public var line: Int? {
         switch self {
         case .notJSON(let line, _), .badEvent(let line, _, _), .badEnd(let line), .linesAfterEnd(let line), .otherCommune(let line, _, _),
-            .otherDevice(let line), .seqOutOfRange(let line, _, _, _):
+            .otherDevice(let line), .seqOutOfRange(let line, _, _, _), .seqTwice(let line, _), .afterWritten(let line, _, _),
+            .householdElsewhere(let line, _, _), .targetElsewhere(let line, _, _), .namesWithoutConsent(let line, _):
             return line
         case .badHeader: return 1
         case .cutShort(let lines): return lines
@@ -74,6 +94,10 @@ public struct FileOutcome: Sendable, Codable, Equatable {
     public var line: Int?
     public var message: String?
     public var quarantine: String?
+    /// Set when a refused file could not be copied to quarantine/: why.
+    public var quarantineFailed: String?
+    /// Set for a file left alone because it is not a regular file (a pipe, a device).
+    public var notRegular: FileKind?
 }
 
 public struct MergeOutcome: Sendable, Codable, Equatable {

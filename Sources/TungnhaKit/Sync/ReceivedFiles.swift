@@ -11,11 +11,30 @@ enum ReceivedFiles {
     static func keep(_ batch: ParsedBatch, file: String, row: Int64, outcome: FileOutcome, db: Database) throws {
         let role = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'device.role'"))
         guard role == DeviceIdentity.Role.communeGathering.rawValue, outcome.newEvents > 0 || !outcome.clashes.isEmpty else { return }
-        guard let data = FileManager.default.contents(atPath: file), let end = endLine(of: data), end.footer == batch.footer,
+        guard let data = FileManager.default.contents(atPath: file), let end = endLine(of: try plain(data, db: db)), end.footer == batch.footer,
             end.sha256 == batch.footer.sha256
         else { throw ForwardError.changedWhileMerging(file: file) }
         try db.execute(
             sql: "INSERT INTO received_file (batch, name, bytes) VALUES (?, ?, ?)", arguments: [row, batch.header.fileName, data])
+    }
+
+    /// The batch a file holds: the file itself, or, for a sealed file (kept sealed, for the province can open it
+    /// too), what it opens to here; empty when it no longer opens.
+    static func plain(_ data: Data, db: Database) throws -> Data {
+        guard isSealed(data) else { return data }
+        guard let identity = try Store.identity(db) else { return Data() }
+        let keys = try MachineKeys.current(device: identity.id, environment: StoreEnvironment(), db: db)
+        return (try? SealedBatch.open(data, keys: keys.opening)) ?? Data()
+    }
+
+    /// Whether kept bytes are still those received: a plain file against the batch's checksum; a sealed one against
+    /// its own (a store restored from a backup has new keys and cannot open what it kept, but still passes it on).
+    static func intact(_ data: Data, sha256: String) -> Bool {
+        isSealed(data) ? SealedBatch.isIntact(data) : endLine(of: data)?.sha256 == sha256
+    }
+
+    static func isSealed(_ data: Data) -> Bool {
+        SealedBatch.isEnvelope(Array(data.drop { $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }.prefix { $0 != 0x0A && $0 != 0x0D }))
     }
 
     /// A batch file's end line, and the SHA-256 of every byte before it (what the end line must state).

@@ -81,7 +81,8 @@ extension Store {
                 let batches = grouped[device]!
                 let deviceBatches = batches.filter { $0["kind"] == "device" }
                 let numbers = Set(deviceBatches.map { $0["number"] as Int }).sorted()
-                let missing = SyncStatus.missing(deviceBatches.map { row in
+                // Numbers past the limit are refused at merge; a store written before the limit is shown, not counted through.
+                let missing = SyncStatus.missing(deviceBatches.filter { ($0["number"] as Int) <= Int(BatchLimits.batch) }.map { row in
                     (number: row["number"] as Int, first: (row["first_seq"] as Int64?) ?? 0, last: (row["last_seq"] as Int64?) ?? 0)
                 })
                 let latest = batches.max { ($0["written_ms"] as Int64) < ($1["written_ms"] as Int64) }!

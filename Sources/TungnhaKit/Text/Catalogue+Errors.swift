@@ -220,9 +220,18 @@ extension RecordError {
     public func text(_ l: Language) -> String {
         switch self {
         case .digitRun(let field):
+            let next = field == .deviceName
+                ? l.pick("Hãy đặt tên máy khác, ví dụ --device-name \"Laptop tổ 1\".", "Choose another name, such as --device-name \"Laptop team 1\".")
+                : l.pick(
+                    "Hãy bỏ dãy số đó đi; số điện thoại của hộ thì ghi riêng: tungnha household edit MÃ_HỘ --phone SỐ.",
+                    "Remove it; a household's phone number has a field of its own: tungnha household edit CODE --phone NUMBER.")
             return l.pick(
-                "\(field.text(l)) có một dãy từ 9 chữ số trở lên, giống số căn cước (CCCD) hoặc mã OTP. Để bảo vệ người dân, tungnha không lưu các số này. Hãy bỏ dãy số đó đi (số điện thoại thì ghi vào --phone). Không có gì được ghi.",
-                "\(field.text(l)) holds a run of 9 or more digits, like an ID card (CCCD) number or a one-time code. To protect people, tungnha does not keep such numbers. Remove it (a phone number goes in --phone). Nothing was recorded.")
+                "\(field.text(l)) có một dãy từ 9 chữ số trở lên (dấu cách, dấu chấm, gạch chéo… xen giữa vẫn tính là một dãy), giống số căn cước (CCCD) hoặc mã OTP. Để bảo vệ người dân, tungnha không lưu các số này. \(next) Không có gì được ghi.",
+                "\(field.text(l)) holds a run of 9 or more digits (spaces, dots, slashes… between them still count), like an ID card (CCCD) number or a one-time code. To protect people, tungnha does not keep such numbers. \(next) Nothing was recorded.")
+        case .secretNumber(let field):
+            return l.pick(
+                "\(field.text(l)) có một con số ngay cạnh từ chỉ mật khẩu, mã OTP, mã PIN hoặc số căn cước. Không bao giờ ghi những số này của người dân, ở bất kỳ đâu. Hãy bỏ con số đó đi rồi ghi lại. Không có gì được ghi.",
+                "\(field.text(l)) holds a number next to a word naming a password, one-time code, PIN or ID number. Never write these numbers of anyone, anywhere. Remove the number and try again. Nothing was recorded.")
         case .tooLong(let field, let limit):
             return l.pick("\(field.text(l)) dài quá \(limit) ký tự. Hãy viết ngắn lại.", "\(field.text(l)) is longer than \(limit) characters. Please shorten it.")
         case .empty(let field):

@@ -22,7 +22,7 @@ extension Messages {
                 let who = (file.device == id ? file.deviceLabel.map { "\"\($0)\" " } : nil) ?? ""
                 if role != .laptop {
                     lines.append(l.pick(
-                        "!!! HAI MÁY ĐANG GHI CHUNG MỘT MÃ MÁY: máy \(who)(\(device(id))). Tệp \(name) có \(seqs.count) ghi nhận mang số thứ tự \(seqs.sorted().ranges) mà máy chủ đã nhận với nội dung khác. Các ghi nhận này được giữ riêng, chưa tính vào báo cáo; không mất gì. Có lẽ kho của máy đó đã bị chép hoặc khôi phục sang máy khác.\nCách xử lý: (1) xuất tệp của xã cho máy đó: tungnha export --commune \(file.commune ?? "MÃ_XÃ"); (2) trên máy đã ghi tệp \(name): tungnha merge TỆP_ĐÓ, rồi tungnha sync reissue (máy lấy mã mới và gửi lại các ghi nhận đó, giữ nguyên mã hộ); (3) gộp lô mới máy đó gửi về. Theo dõi: tungnha sync status",
+                        "!!! HAI MÁY ĐANG GHI CHUNG MỘT MÃ MÁY: máy \(who)(\(device(id))). Tệp \(name) có \(seqs.count) ghi nhận mang số thứ tự \(seqs.sorted().ranges) mà máy tổng hợp đã nhận với nội dung khác. Các ghi nhận này được giữ riêng, chưa tính vào báo cáo; không mất gì. Có lẽ kho của máy đó đã bị chép hoặc khôi phục sang máy khác.\nCách xử lý: (1) xuất tệp của xã cho máy đó: tungnha export --commune \(file.commune ?? "MÃ_XÃ"); (2) trên máy đã ghi tệp \(name): tungnha merge TỆP_ĐÓ, rồi tungnha sync reissue (máy lấy mã mới và gửi lại các ghi nhận đó, giữ nguyên mã hộ); (3) gộp lô mới máy đó gửi về. Theo dõi: tungnha sync status",
                         "!!! TWO MACHINES ARE WRITING UNDER ONE DEVICE ID: device \(who)(\(device(id))). The file \(name) has \(seqs.count) events numbered \(seqs.sorted().ranges) that this machine already holds with other content. They are kept aside and not counted yet; nothing is lost. The device's store was probably copied or restored onto another machine.\nWhat to do: (1) write the commune's file for that laptop: tungnha export --commune \(file.commune ?? "CODE"); (2) on the laptop that wrote \(name): tungnha merge THAT_FILE, then tungnha sync reissue (it takes a new id and re-sends those events, household codes unchanged); (3) merge the new batch it sends. Follow it with: tungnha sync status"))
                 } else {
                     lines.append(l.pick(
@@ -51,7 +51,7 @@ extension Messages {
                     "The gathering machine holds other events under numbers \(fork.seqs.ranges) of device id \(device(fork.device)) (two machines under one id). Run: tungnha sync reissue, then tungnha export."))
             } else {
                 attention.append(l.pick(
-                    "HAI MÁY GHI CHUNG MỘT MÃ MÁY: \(who), số thứ tự \(fork.seqs.ranges). Các ghi nhận từ \(file) được giữ riêng, chưa tính. Trên máy đã ghi tệp đó: tungnha merge (tệp của xã từ máy chủ) rồi tungnha sync reissue.",
+                    "HAI MÁY GHI CHUNG MỘT MÃ MÁY: \(who), số thứ tự \(fork.seqs.ranges). Các ghi nhận từ \(file) được giữ riêng, chưa tính. Trên máy đã ghi tệp đó: tungnha merge (tệp của xã từ máy tổng hợp) rồi tungnha sync reissue.",
                     "TWO MACHINES UNDER ONE DEVICE ID: \(who), numbers \(fork.seqs.ranges). The events from \(file) are kept aside, not counted. On the laptop that wrote that file: tungnha merge (the commune's file from this machine), then tungnha sync reissue."))
             }
         }

@@ -61,6 +61,9 @@ extension RegisterError {
         case .unknownCommune(let line, let code): return l.pick("Dòng \(line): không có xã mã \(code) trong danh mục 2025. Không có gì được nhập.", "Line \(line): no commune \(code) in the 2025 list. Nothing was imported.")
         case .badCount(let line, let text): return l.pick("Dòng \(line): số hộ \"\(text)\" không phải số nguyên không âm. Không có gì được nhập.", "Line \(line): \"\(text)\" is not a whole number of households. Nothing was imported.")
         case .empty(let path): return l.pick("Tệp \(path) không có dòng nào.", "\(path) has no lines.") + shape
+        case .village(let line, let problem):
+            return l.pick("Dòng \(line): ", "Line \(line): ") + problem.text(l).replacingOccurrences(of: l.pick("Không có gì được ghi.", "Nothing was recorded."), with: "")
+                + l.pick("Sửa tên thôn trong tệp rồi nhập lại. Không có gì được nhập.", "Correct the village's name in the file and import it again. Nothing was imported.")
         }
     }
 }
@@ -233,6 +236,12 @@ extension Messages {
         return l.pick(
             "   \(label) (\(commune.code) \(name)): \(households) hộ, \(members) thành viên, \(visits) lượt đến hộ, \(batches) lô",
             "   \(label) (\(commune.code) \(name)): \(households) households, \(members) members, \(visits) visits, \(batches) batches")
+    }
+
+    public static func demoEnrolled(commune: String, province: String, _ l: Language) -> String {
+        l.pick(
+            "   Mỗi máy của tổ đã ghi danh với máy tổng hợp nhận lô của mình, máy của phường với máy của tỉnh (so mã đối chiếu; mã của máy phường: \(commune), của máy tỉnh: \(province)): mọi lô đều được ký và niêm phong cho máy nhận.",
+            "   Each laptop enrolled with the gathering machine that receives its batches, and the ward's machine with the province's (comparing fingerprints; the ward's: \(commune), the province's: \(province)): every batch is signed and sealed to the machines that receive it.")
     }
 
     public static func demoCommuneMerging(_ count: Int, _ l: Language) -> String {

@@ -37,7 +37,7 @@ extension Messages {
             table.rows = status.devices.map { device in
                 [
                     device.label, device.commune, String(device.batches.count + device.relayBatches),
-                    device.missing.map(String.init).joined(separator: ", "), Moment(rfc3339: device.lastBatchWrittenAt)?.display ?? "",
+                    device.missing.map(Int64.init).ranges, Moment(rfc3339: device.lastBatchWrittenAt)?.display ?? "",
                     formatNumber(device.events, l), device.suspiciousTimes == 0 ? "" : String(device.suspiciousTimes),
                 ]
             }
@@ -45,10 +45,15 @@ extension Messages {
         }
         var attention: [String] = []
         for device in status.devices {
-            for number in device.missing {
+            for number in device.missing.prefix(5) {
                 attention.append(l.pick(
                     "Lô \(number) của \(device.label) chưa về. Nhờ máy đó gửi lại: tungnha export --again \(number)",
                     "Batch \(number) of \(device.label) has not arrived. Ask that laptop to resend it: tungnha export --again \(number)"))
+            }
+            if device.missing.count > 5 {
+                attention.append(l.pick(
+                    "Còn \(device.missing.count - 5) lô nữa của \(device.label) chưa về: \(device.missing.dropFirst(5).map(Int64.init).ranges). Hỏi người dùng máy đó.",
+                    "\(device.missing.count - 5) more batches of \(device.label) have not arrived: \(device.missing.dropFirst(5).map(Int64.init).ranges). Ask that laptop's user."))
             }
             if device.suspiciousTimes > 0 {
                 attention.append(l.pick(

@@ -10,6 +10,10 @@ extension EventFormatError.Problem: Localized {
         case .digitRun:
             return l.pick("chứa dãy từ 9 chữ số (giống số CCCD hoặc mã OTP), tungnha không nhận", "holds a run of 9 or more digits (like an ID number or one-time code), which tungnha does not accept")
         case .tooLong(let limit): return l.pick("dài quá \(limit) ký tự", "is longer than \(limit) characters")
+        case .secretNumber:
+            return l.pick(
+                "có một con số ngay cạnh từ chỉ mật khẩu, mã OTP hoặc số căn cước, tungnha không nhận",
+                "holds a number next to a word naming a password, one-time code or ID number, which tungnha does not accept")
         }
     }
 }
@@ -76,6 +80,10 @@ extension BatchRefusal {
             return l.pick(
                 "Tệp này là của xã \(found.code) (\(found.scheme.text(l))), không phải của \(commune.code) \(name), xã mà máy tổng hợp này phục vụ. Gửi tệp cho máy tổng hợp của xã đó, hoặc thẳng lên máy tổng hợp của tỉnh.",
                 "This file is for commune \(found.code) (\(found.scheme.text(l))), not for \(commune.code) \(name), the commune this gathering machine serves. Send it to that commune's gathering machine, or straight to the province's.")
+        case .unsigned, .badSignature, .unknownDevice, .keyChanged, .revoked, .signedByOther, .relayFromLaptop, .enrolledForOtherCommune,
+            .sealedForOthers, .badSeal, .seqGap, .seqTwice, .afterWritten, .inFuture, .ownEventsUnknown, .householdElsewhere, .targetElsewhere,
+            .namesWithoutConsent:
+            return trustText(l)
         }
     }
 }
@@ -111,6 +119,10 @@ extension ExportError {
 
 extension Messages {
     public static func exported(_ result: ExportResult, _ l: Language) -> String {
+        exportedFile(result, l) + "\n" + sealing(result, l)
+    }
+
+    static func exportedFile(_ result: ExportResult, _ l: Language) -> String {
         if result.again {
             return l.pick(
                 "Đã xuất lại lô \(result.batch), giống hệt lần trước (\(formatNumber(result.events, l)) ghi nhận), vào \(result.file).",
@@ -156,12 +168,16 @@ extension Messages {
             return text
         case .alreadyMerged:
             return "= \(name) (\(source)): " + l.pick("đã gộp từ trước, mọi ghi nhận đều đã có", "merged before; every event is known")
+                + earlierClashes(file.clashes, l)
         case .skipped:
+            if let kind = file.notRegular { return "- \(name): " + notRegular(kind, l) }
             return "- \(name): " + l.pick("không phải tệp đồng bộ, bỏ qua", "not a batch file, left alone")
         case .refused:
             var text = "✗ \(name): " + l.pick("bị từ chối. ", "refused. ") + (file.message ?? "")
             if let quarantine = file.quarantine {
                 text += "\n  " + l.pick("Đã chép vào ", "Copied to ") + quarantine
+            } else if let failure = file.quarantineFailed {
+                text += "\n  " + quarantineFailed(failure, l)
             }
             return text
         }

@@ -19,9 +19,11 @@ public struct TextTable: Sendable {
 
     public static func width(_ text: String) -> Int { text.count }
 
-    /// The table as text; `decorate` wraps each emphasised cell once it is padded, so alignment is kept.
+    /// The table as text; `decorate` wraps each emphasised cell once it is padded, so alignment is kept. Cells are made
+    /// safe for a terminal first (`TerminalText`): a table is for the screen, and its colours come after.
     public func render(decorate: ((String, Emphasis) -> String)? = nil) -> String {
-        let all = [headers] + rows + footer
+        let all = ([self.headers] + self.rows + self.footer).map { $0.map(TerminalText.safe) }
+        let headers = all[0], rows = Array(all[1..<(1 + self.rows.count)]), footer = Array(all[(1 + self.rows.count)...])
         var widths = [Int](repeating: 0, count: headers.count)
         for row in all {
             for (column, cell) in row.enumerated() where column < widths.count {

@@ -1,0 +1,114 @@
+import GRDB
+
+/// The checks of a batch that need the store, run in the merge's transaction just before its events are appended,
+/// once per file and once per household (never per event): who signed it and whether that machine is trusted here
+/// for this commune, the merge time, events in this machine's own name, and households of other communes or without
+/// consent as the store knows them. A refusal rolls the file back whole.
+enum BatchTrust {
+    static func check(_ batch: ParsedBatch, identity: DeviceIdentity, now: Moment, db: Database) throws {
+        let header = batch.header
+        guard let signature = batch.footer.signature else { throw BatchRefusal.unsigned }
+        let signer = try self.signer(signature, header: header, identity: identity, db: db)
+        switch header.kind {
+        case .device:
+            guard header.device == signature.signer || signer.continues.contains(header.device) else {
+                throw BatchRefusal.signedByOther(signer: signature.signer, device: header.device)
+            }
+        case .relay:
+            guard signer.role.gathers, header.device == signature.signer else { throw BatchRefusal.relayFromLaptop(signer: signature.signer) }
+        }
+        if signer.role == .laptop, let enrolled = signer.commune, enrolled != header.commune {
+            throw BatchRefusal.enrolledForOtherCommune(found: header.commune, enrolled: enrolled)
+        }
+        let latest = max(batch.facts.latestMillis, header.writtenAt.millis)
+        if latest > now.millis + BatchLimits.afterMerge { throw BatchRefusal.inFuture(at: Moment(millis: latest), now: now) }
+        if batch.facts.ownSeq > 0 {
+            let held = try EventLog.existingDeviceKey(identity.id, db: db).flatMap {
+                try Int64.fetchOne(db.cachedStatement(sql: "SELECT max(seq) FROM event WHERE device = ?"), arguments: [$0])
+            } ?? 0
+            if batch.facts.ownSeq > held { throw BatchRefusal.ownEventsUnknown(seq: batch.facts.ownSeq, held: held) }
+        }
+        try createPending(db)
+        for (household, line) in batch.facts.households {
+            if let known = try known(household, db: db), known.commune != header.commune {
+                throw BatchRefusal.householdElsewhere(line: line, household: household, commune: known.commune)
+            }
+        }
+        for (household, line) in batch.facts.namesAwaitingConsent where try known(household, db: db)?.consent == false {
+            throw BatchRefusal.namesWithoutConsent(line: line, household: household)
+        }
+        for (line, target) in batch.facts.targets {
+            if let event = try EventLog.event(id: target, db: db), event.commune != header.commune {
+                throw BatchRefusal.targetElsewhere(line: line, target: target, commune: event.commune)
+            }
+        }
+        try remember(batch, db: db)
+    }
+
+    /// The machine that signed: this one, or one trusted here with that key, not revoked (or revoked, for its earlier
+    /// events sent again).
+    static func signer(_ signature: BatchSignature, header: BatchHeader, identity: DeviceIdentity, db: Database) throws -> TrustedMachine.Signer {
+        if signature.signer == identity.id {
+            let own = try MachineKeys.current(device: identity.id, environment: StoreEnvironment(), db: db)
+            guard own.publicKeys.sign == signature.key else { throw BatchRefusal.keyChanged(signer: signature.signer, label: identity.label) }
+            return TrustedMachine.Signer(role: identity.role, commune: identity.commune, continues: [])
+        }
+        guard let machine = try TrustedMachine.fetch(signature.signer, db: db) else {
+            throw BatchRefusal.unknownDevice(signer: signature.signer, label: header.deviceLabel)
+        }
+        guard machine.keys.sign == signature.key else { throw BatchRefusal.keyChanged(signer: signature.signer, label: machine.label) }
+        if machine.isRevoked {
+            // Its batches written before it was lost hold events it numbered up to `keepUpTo`; anything newer is refused.
+            guard header.kind == .device, header.device == machine.device, let last = header.lastSeq, last <= machine.keepUpTo ?? 0 else {
+                throw BatchRefusal.revoked(signer: machine.device, label: machine.label, keepUpTo: machine.keepUpTo)
+            }
+        }
+        return TrustedMachine.Signer(role: machine.role, commune: machine.commune, continues: machine.continues)
+    }
+
+    /// Households appended by earlier files of the merge's current group are not derived yet: their commune and consent
+    /// wait here (a table of this connection alone) until the group is derived.
+    static func createPending(_ db: Database) throws {
+        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pending_household (code TEXT PRIMARY KEY, scheme TEXT, commune TEXT, consent INTEGER)")
+    }
+
+    /// Forgets them once the group is derived.
+    static func forgetPending(_ db: Database) throws {
+        try db.execute(sql: "DROP TABLE IF EXISTS temp.pending_household")
+    }
+
+    /// A household's commune and consent as this store knows them: from the merge in progress, else derived.
+    static func known(_ code: String, db: Database) throws -> (commune: CommuneRef, consent: Bool?)? {
+        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, commune, consent FROM temp.pending_household WHERE code = ?"), arguments: [code]),
+            let scheme = Scheme(rawValue: row["scheme"])
+        {
+            return (CommuneRef(code: row["commune"], scheme: scheme), row["consent"])
+        }
+        let row = try Row.fetchOne(
+            db.cachedStatement(sql: """
+                SELECT t.scheme, t.commune, h.consent FROM household_fold f JOIN household_timeline t ON t.key = f.key
+                LEFT JOIN household h ON h.key = f.key AND h.code = f.code WHERE f.code = ?
+                """), arguments: [code])
+        guard let row, let scheme = Scheme(rawValue: row["scheme"]) else { return nil }
+        return (CommuneRef(code: row["commune"], scheme: scheme), row["consent"])
+    }
+
+    /// Notes what this file says of its households for the next files of the group.
+    static func remember(_ batch: ParsedBatch, db: Database) throws {
+        let commune = batch.header.commune
+        for household in Set(batch.facts.registered.keys).union(batch.facts.consent.keys) {
+            let consent = try batch.facts.consent[household].map { $0 } ?? known(household, db: db)?.consent
+            try db.cachedStatement(sql: "INSERT OR REPLACE INTO temp.pending_household (code, scheme, commune, consent) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [household, commune.scheme.rawValue, commune.code, consent])
+        }
+    }
+}
+
+extension TrustedMachine {
+    /// What a batch's checks need of the machine that signed it.
+    struct Signer {
+        var role: DeviceIdentity.Role
+        var commune: CommuneRef?
+        var continues: [String]
+    }
+}
