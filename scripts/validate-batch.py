@@ -10,9 +10,11 @@ Prints "ok FILE (N lines)" for a good file, or "FILE:LINE: problem" for each pro
 Exit status 0 only when every file passes. Needs the `jsonschema` package.
 """
 
+import datetime
 import hashlib
 import json
 import pathlib
+import re
 import sys
 
 try:
@@ -23,6 +25,8 @@ except ImportError:  # pragma: no cover
 
 SCHEMA_PATH = pathlib.Path(__file__).resolve().parent.parent / "docs" / "sync-format.schema.json"
 FORMAT = "tungnha-batch"
+# As tungnha's sync status: an event typed in more than this after its batch was written is a wrong clock.
+CLOCK_TOLERANCE_MINUTES = 5
 
 
 def strict_integer(_checker, instance):
@@ -99,6 +103,17 @@ def parse(line):
         raise LineError(f"not JSON: {error.msg} at column {error.colno}")
     check_strings(value)
     return value
+
+
+def minutes_after(later, earlier):
+    """How many minutes `later` is after `earlier` (RFC 3339 texts the schema accepted), or None if unreadable."""
+    try:
+        def moment(text):
+            text = re.sub(r"(\.[0-9]{1,6})[0-9]*", r"\1", text.replace("Z", "+00:00").replace("z", "+00:00"))
+            return datetime.datetime.fromisoformat(text.replace("t", "T"))
+        return (moment(later) - moment(earlier)).total_seconds() / 60
+    except (TypeError, ValueError):
+        return None
 
 
 def json_path(error):
@@ -213,6 +228,12 @@ def validate_file(path, validators, named, digit_run):
                     problems.append((number, f"seq {value['seq']} of the writing device is outside firstSeq..lastSeq ({shown})"))
                 else:
                     own_seqs.append(value["seq"])
+            late = minutes_after(value["at"], value["entered"])
+            if late is not None and late > CLOCK_TOLERANCE_MINUTES:
+                warnings.append((number, f"at is {late:.0f} minutes after entered: the visit happened after it was typed in (a wrong clock?)"))
+            late = minutes_after(value["entered"], header["writtenAt"])
+            if late is not None and late > CLOCK_TOLERANCE_MINUTES:
+                warnings.append((number, f"entered {late:.0f} minutes after the file was written (writtenAt): a wrong clock?"))
         key = (value["device"], value["seq"])
         if key in seqs:
             warnings.append((number, f"device {key[0][:8]} seq {key[1]} also on line {seqs[key]}"))

@@ -10,6 +10,9 @@ public struct Event: Sendable, Equatable {
     public private(set) var id: String
     /// When it happened, with the UTC offset it was written with.
     public var at: Moment
+    /// When it was typed in on the device that made it (for a visit, `at` may be hours or days earlier). Every
+    /// event a batch carries has it; nil only for events a store held before the field existed (none were sent).
+    public var entered: Moment?
     public var commune: CommuneRef
     /// The household it is about, if any.
     public var household: String?
@@ -20,13 +23,14 @@ public struct Event: Sendable, Equatable {
     public var body: EventBody
 
     public init(
-        device: String, seq: Int64, at: Moment, commune: CommuneRef, household: String? = nil, member: String? = nil,
+        device: String, seq: Int64, at: Moment, entered: Moment? = nil, commune: CommuneRef, household: String? = nil, member: String? = nil,
         reissueOf: String? = nil, body: EventBody
     ) {
         self.device = device
         self.seq = seq
         id = EventRef.text(device: device, seq: seq)
         self.at = at
+        self.entered = entered
         self.commune = commune
         self.household = household
         self.member = member
@@ -100,13 +104,17 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case eventVoided = "event.voided"
     case eventCorrected = "event.corrected"
     case deviceCopied = "device.copied"
+    case flagReviewed = "flag.reviewed"
 
     var needsHousehold: Bool {
         switch self {
-        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied: return false
+        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied, .flagReviewed: return false
         default: return true
         }
     }
+
+    /// Kinds about no household at all: they never reach a household's fold.
+    var forbidsHousehold: Bool { self == .deviceCopied || self == .flagReviewed }
 
     var needsMember: Bool { self == .memberAdded || self == .memberChanged }
 
@@ -128,6 +136,7 @@ public indirect enum EventBody: Sendable, Equatable {
     case eventVoided(target: String, reason: String?)
     case eventCorrected(target: String, replacement: EventBody)
     case deviceCopied(DeviceCopy)
+    case flagReviewed(FlagReview)
 
     public var kind: EventKind {
         switch self {
@@ -142,6 +151,7 @@ public indirect enum EventBody: Sendable, Equatable {
         case .eventVoided: return .eventVoided
         case .eventCorrected: return .eventCorrected
         case .deviceCopied: return .deviceCopied
+        case .flagReviewed: return .flagReviewed
         }
     }
 }
@@ -180,127 +190,6 @@ public struct VillageData: Sendable, Equatable {
     public init(name: String, newCommune: String? = nil) {
         self.name = name
         self.newCommune = newCommune
-    }
-}
-
-/// A value of a household or member field; `none` clears it.
-public enum FieldValue: Sendable, Hashable, CustomStringConvertible {
-    case text(String)
-    case number(Int)
-    case flag(Bool)
-    case none
-
-    public var text: String? { if case .text(let value) = self { return value } else { return nil } }
-    public var number: Int? { if case .number(let value) = self { return value } else { return nil } }
-    public var flag: Bool? { if case .flag(let value) = self { return value } else { return nil } }
-
-    public var description: String {
-        switch self {
-        case .text(let value): return value
-        case .number(let value): return String(value)
-        case .flag(let value): return value ? "true" : "false"
-        case .none: return ""
-        }
-    }
-}
-
-public protocol EntityField: RawRepresentable<String>, CaseIterable, Hashable, Sendable {
-    var valueType: FieldValueType { get }
-    var clearable: Bool { get }
-    /// Its place in `allCases`: how a stored fold names it.
-    var position: Int { get }
-    init?(position: Int)
-}
-
-public enum FieldValueType: Sendable {
-    case text, number, flag
-    case choice([String])
-}
-
-public enum HouseholdField: String, EntityField {
-    case village, headName, address, phone, declaredMembers, note, consent
-
-    public var position: Int {
-        switch self {
-        case .village: return 0
-        case .headName: return 1
-        case .address: return 2
-        case .phone: return 3
-        case .declaredMembers: return 4
-        case .note: return 5
-        case .consent: return 6
-        }
-    }
-
-    public init?(position: Int) {
-        switch position {
-        case 0: self = .village
-        case 1: self = .headName
-        case 2: self = .address
-        case 3: self = .phone
-        case 4: self = .declaredMembers
-        case 5: self = .note
-        case 6: self = .consent
-        default: return nil
-        }
-    }
-
-    public var valueType: FieldValueType {
-        switch self {
-        case .declaredMembers: return .number
-        case .consent: return .flag
-        default: return .text
-        }
-    }
-
-    public var clearable: Bool { self != .village && self != .consent }
-}
-
-public enum MemberField: String, EntityField {
-    case name, birthYear, sex, relation, status
-
-    public var position: Int {
-        switch self {
-        case .name: return 0
-        case .birthYear: return 1
-        case .sex: return 2
-        case .relation: return 3
-        case .status: return 4
-        }
-    }
-
-    public init?(position: Int) {
-        switch position {
-        case 0: self = .name
-        case 1: self = .birthYear
-        case 2: self = .sex
-        case 3: self = .relation
-        case 4: self = .status
-        default: return nil
-        }
-    }
-
-    public var valueType: FieldValueType {
-        switch self {
-        case .birthYear: return .number
-        case .sex: return .choice(Sex.allCases.map(\.rawValue))
-        case .status: return .choice(MemberStatus.allCases.map(\.rawValue))
-        default: return .text
-        }
-    }
-
-    public var clearable: Bool { self != .birthYear && self != .status }
-}
-
-/// Fields set by one event, and the earlier settings of those fields it knowingly replaces.
-/// Two settings that do not replace each other are a conflict for a person to confirm.
-public struct FieldChange<Field: EntityField>: Sendable, Equatable {
-    public var set: [Field: FieldValue]
-    public var replaces: [String]
-
-    public init(set: [Field: FieldValue], replaces: [String]) {
-        self.set = set
-        self.replaces = replaces.sorted()
     }
 }
 
@@ -420,6 +309,9 @@ public struct Observation: Sendable, Equatable {
 }
 
 public struct VisitData: Sendable, Equatable {
+    /// Set on a supervisor's re-visit of a sample (`tungnha backcheck draw`): the visit it checks again ("device:seq").
+    /// It counts like any visit; the audit compares the two.
+    public var backcheckOf: String?
     public var volunteer: String
     public var outcome: VisitOutcome
     /// Set when the household was asked whether names may be kept.
@@ -434,8 +326,10 @@ public struct VisitData: Sendable, Equatable {
 
     public init(
         volunteer: String, outcome: VisitOutcome, consent: Bool? = nil, replaces: [String] = [], help: [Help] = [],
-        procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = []
+        procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = [],
+        backcheckOf: String? = nil
     ) {
+        self.backcheckOf = backcheckOf
         self.volunteer = volunteer
         self.outcome = outcome
         self.consent = consent

@@ -19,7 +19,7 @@ public enum ScenarioFiles {
         func event(_ at: Moment, household: String?, member: String? = nil, _ body: EventBody) -> String {
             seq += 1
             return EventCodec.canonical(
-                Event(device: device, seq: seq, at: at, commune: plan.commune, household: household, member: member, body: body))
+                Event(device: device, seq: seq, at: at, entered: at, commune: plan.commune, household: household, member: member, body: body))
         }
         for (at, step) in plan.steps {
             switch step {
