@@ -218,6 +218,7 @@ enum Migrations {
         registerCorrectionMigrations(&migrator)
         registerCopyMigrations(&migrator)
         registerLevelMigrations(&migrator)
+        registerAuditMigrations(&migrator)
         return migrator
     }
 }
