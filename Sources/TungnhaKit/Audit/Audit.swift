@@ -36,10 +36,12 @@ extension Store {
                         household: finding.household, member: finding.member, measure: finding.measure, events: events,
                         eventCount: finding.eventCount, review: reviews[code]))
             }
-            flags.sort { a, b in
-                (b.severity, a.commune, a.scheme.rawValue, AuditFlag.Kind.allCases.firstIndex(of: a.kind)!, a.volunteer ?? "", a.code)
-                    < (a.severity, b.commune, b.scheme.rawValue, AuditFlag.Kind.allCases.firstIndex(of: b.kind)!, b.volunteer ?? "", b.code)
+            // Open flags first, the most serious first; those reviewed after them.
+            func order(_ flag: AuditFlag) -> (Int, String, Int, String, String) {
+                ((flag.review == nil ? 0 : 3) + 2 - flag.severity.rank, flag.commune + "|" + flag.scheme.rawValue,
+                 AuditFlag.Kind.allCases.firstIndex(of: flag.kind)!, flag.volunteer ?? "", flag.code)
             }
+            flags.sort { order($0) < order($1) }
             let backchecks = agreements.map { item -> AuditReport.BackcheckAgreement in
                 let volunteer = input.volunteers[Int(item.volunteer)]
                 let place = input.communes[volunteer.commune]

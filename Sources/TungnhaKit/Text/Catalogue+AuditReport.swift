@@ -123,3 +123,25 @@ extension Messages {
 
     public static func auditProgressLabel(_ l: Language) -> String { l.pick("Đang kiểm tra", "Auditing") }
 }
+
+extension Messages {
+    /// The demo's audit: flags by severity per commune, the serious ones, and the command to see them all.
+    public static func demoAudit(_ audit: AuditReport, rules: String, province: String, _ l: Language) -> String {
+        let count = { (severity: AuditFlag.Severity) in audit.flags.filter { $0.severity == severity }.count }
+        var lines = [l.pick(
+            "\n8. Máy tổng hợp của tỉnh kiểm tra cách ghi lượt đến hộ (tungnha audit; ngày báo cáo \(audit.rules.reportDays.compactMap(LocalDate.init).map(\.vietnamese).joined(separator: ", "))): \(count(.high)) dấu hiệu mức cao, \(count(.medium)) mức vừa, \(count(.low)) mức thấp. Số liệu không đổi.",
+            "\n8. The province's gathering machine audits how the visits were recorded (tungnha audit; reporting day \(audit.rules.reportDays.compactMap(LocalDate.init).map(\.vietnamese).joined(separator: ", "))): \(count(.high)) flags of high severity, \(count(.medium)) medium, \(count(.low)) low. No figure changes.")]
+        for summary in audit.communes {
+            lines.append(l.pick(
+                "   \(summary.name): \(summary.high) cao · \(summary.medium) vừa · \(summary.low) thấp\(summary.volunteers.isEmpty ? "" : " — cần xem: " + summary.volunteers.map(plain).joined(separator: ", "))",
+                "   \(summary.name): \(summary.high) high · \(summary.medium) medium · \(summary.low) low\(summary.volunteers.isEmpty ? "" : " — to look at: " + summary.volunteers.map(plain).joined(separator: ", "))"))
+        }
+        for flag in audit.flags.filter({ $0.severity == .high || $0.kind == .coverageJump }).prefix(8) {
+            lines.append("   [\(flag.severity.text(l))] \(flag.kind.text(l)) — \(auditSubject(flag, l)): \(auditReason(flag, rules: audit.rules, l))")
+        }
+        lines.append(l.pick(
+            "   Trong báo cáo HTML (phụ lục). Xem đủ, kèm ghi nhận: tungnha audit --rules \(rules) --db \(province)",
+            "   In the HTML report (appendix). All of it, with the records: tungnha audit --rules \(rules) --db \(province)"))
+        return lines.joined(separator: "\n")
+    }
+}
