@@ -128,9 +128,11 @@ import Testing
         #expect(report.flags[0].events == ["\(deviceA):123"])
     }
 
-    @Test func oneWomanInThreeHouseholds() throws {
+    @Test func oneWomanInThreeHouseholdsOfAVillage() throws {
         var campaign = C.honest()
-        for (laptop, code) in [(\C.a, C.code("A", 20)), (\C.b, C.code("B", 5)), (\C.b, C.code("B", 18))] {
+        // In three households of Tổ 1, and in one of Tổ 2 and one of Tổ 3: namesakes across villages are common.
+        let homes = [(\C.a, C.code("A", 20)), (\C.a, C.code("A", 21)), (\C.a, C.code("A", 22)), (\C.b, C.code("B", 5)), (\C.b, C.code("B", 18))]
+        for (laptop, code) in homes {
             campaign[keyPath: laptop].add(
                 "2026-10-03 15:00", household: code, member: "MX" + String(code.suffix(8)),
                 .memberAdded(MemberData(name: "Trần Thị Hoa", birthYear: 1980, sex: .female, relation: "con dâu")))
@@ -139,6 +141,9 @@ import Testing
         #expect(C.summary(report) == ["repeatedPerson medium A000000020 3"])
         #expect(report.flags[0].measure.label == "Trần Thị Hoa")
         #expect(report.flags[0].eventCount == 3)
+        #expect(report.flags[0].village == "Tổ 1")
+        #expect(Messages.auditReason(report.flags[0], rules: report.rules, .vi)
+            == "Trần Thị Hoa, sinh năm 1980, có mặt ở 3 hộ của Tổ 1 (danh sách hộ trùng chỉ ghép từng cặp hộ).")
     }
 
     @Test func twentyHouseholdsCoveredInTheLastWeekOfOctober() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 extension Store {
@@ -15,17 +16,27 @@ extension Store {
             let ownKey = try own.map { try EventLog.existingDeviceKey($0, db: db) ?? -1 }
             var devices: [Int64: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rowid, id FROM device") { devices[row[0]] = row[1] }
+            defer { Trace.report() }
+            // The checks of the derived rows first: what they hold is gone before the visits are read.
+            var findings = try Trace.time("audit: members") { try AuditHouseholdChecks.findings(db, rules: rules, year: today.year, device: own) }
+            AuditMemory.note("members")
             var context = AuditContext(input: try AuditInput.read(db, rules: rules, device: ownKey), rules: rules, devices: devices)
-            var findings = context.visitChecks()
-            findings += context.memberChecks()
+            AuditMemory.note("visits read")
+            findings += Trace.time("audit: visit checks") { context.visitChecks() }
+            AuditMemory.note("visit checks")
+            findings += Trace.time("audit: member checks") { context.memberChecks() }
+            AuditMemory.note("member checks")
             let (checked, agreements) = try context.backcheckFindings(db)
             findings += checked
-            findings += try AuditHouseholdChecks.findings(db, rules: rules, year: today.year, device: own)
+            // What naming the flags needs of the visits read; the rest is let go.
+            let visitCount = context.input.visits.count
+            context.input.visits = []
+            context.input.seen = []
             let labels = try Self.deviceLabels(db, identity: identity)
             let reviews = try AuditReviews.read(db)
             let input = context.input
             var flags: [AuditFlag] = []
-            for finding in findings where commune == nil || finding.commune.code == commune {
+            for finding in Trace.time("audit: name records", { findings }) where commune == nil || finding.commune.code == commune {
                 let code = AuditFlag.code(finding.kind, finding.subject)
                 let device = finding.deviceKey.flatMap { devices[$0] }
                 let events = try finding.events ?? finding.rowids.compactMap { try AuditContext.eventID($0, db) }
@@ -33,7 +44,7 @@ extension Store {
                     AuditFlag(
                         code: code, kind: finding.kind, severity: finding.severity, commune: finding.commune.code, scheme: finding.commune.scheme,
                         volunteer: finding.volunteer.map { input.volunteers[Int($0)].name }, device: device, deviceLabel: device.flatMap { labels[$0] },
-                        household: finding.household, member: finding.member, measure: finding.measure, events: events,
+                        household: finding.household, village: finding.village, member: finding.member, measure: finding.measure, events: events,
                         eventCount: finding.eventCount, review: reviews[code]))
             }
             // Open flags first, the most serious first; those reviewed after them.
@@ -55,7 +66,7 @@ extension Store {
             let summaries = places.filter { commune == nil || $0.code == commune }.sorted { ($0.code, $0.scheme.rawValue) < ($1.code, $1.scheme.rawValue) }
                 .map { Self.summary($0, flags: flags, backchecks: backchecks) }
             return AuditReport(
-                madeOn: today.description, device: own, rules: rules, visits: input.visits.count, visitsWithoutEntryTime: input.withoutEntryTime,
+                madeOn: today.description, device: own, rules: rules, visits: visitCount, visitsWithoutEntryTime: input.withoutEntryTime,
                 flags: flags, communes: summaries, backchecks: backchecks)
         }
     }
@@ -123,5 +134,14 @@ extension Store {
         flag.review = AuditFlag.Review(
             event: event.id, at: event.at.rfc3339, device: event.device, note: note, events: flag.eventCount, reviews: (flag.review?.reviews ?? 0) + 1)
         return flag
+    }
+}
+
+/// With `TUNGNHA_TRACE` (bench/ only): the process's memory after each step of the audit, on stderr.
+enum AuditMemory {
+    static func note(_ step: String) {
+        guard Trace.enabled, let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return }
+        let lines = status.split(separator: "\n").filter { $0.hasPrefix("VmRSS") || $0.hasPrefix("VmHWM") }
+        FileHandle.standardError.write(Data(("audit memory after \(step): " + lines.joined(separator: " ") + "\n").utf8))
     }
 }

@@ -9,6 +9,7 @@ struct AuditFinding {
     var volunteer: UInt32? = nil
     var deviceKey: Int64? = nil
     var household: String? = nil
+    var village: String? = nil
     var member: String? = nil
     var measure: AuditFlag.Measure
     /// The records behind it, in the order to show them; `eventCount` counts all of them.

@@ -91,6 +91,8 @@ public struct AuditFlag: Sendable, Codable, Equatable {
     public var device: String?
     public var deviceLabel: String?
     public var household: String?
+    /// The village, for a flag about the people of one village.
+    public var village: String?
     public var member: String?
     public var measure: Measure
     /// The records it rests on ("device:seq"), the first `eventsShown` of them.

@@ -17,8 +17,8 @@ extension AuditContext {
         var observed = [Int](repeating: 0, count: input.volunteers.count)
         var able = [Int](repeating: 0, count: input.volunteers.count)
         var ableVisits = [[UInt32]](repeating: [], count: input.volunteers.count)
-        // The moment each household first had a member able, and the visit that made it so.
-        var covered: [UInt64: UInt32] = [:]
+        // The visit at which each household first had a member able.
+        var covered = [UInt32](repeating: .max, count: input.households.count)
         var start = 0
         while start < input.seen.count {
             var end = start + 1
@@ -29,9 +29,8 @@ extension AuditContext {
             for item in group {
                 item.apply(to: &abilities)
                 let visit = visits[Int(item.visit)]
-                if CoverageRule.isAble(abilities), covered[visit.household].map({ visits[Int($0)].at > visit.at }) ?? true {
-                    covered[visit.household] = item.visit
-                }
+                let known = covered[Int(visit.household)]
+                if CoverageRule.isAble(abilities), known == .max || visits[Int(known)].at > visit.at { covered[Int(visit.household)] = item.visit }
             }
             // A member counts for the volunteer who last observed them on an ordinary visit.
             if let last = group.last(where: { !visits[Int($0.visit)].isBackcheck }) {
@@ -45,7 +44,7 @@ extension AuditContext {
             start = end
         }
         found += ableShare(observed: observed, able: able, visits: ableVisits)
-        found += coverageJumps(Array(covered.values))
+        found += coverageJumps(covered.filter { $0 != .max })
         return found
     }
 
@@ -65,7 +64,7 @@ extension AuditContext {
             measure: AuditFlag.Measure(count: worst.changes, total: group.count, limit: Double(rules.flipChanges), label: Self.abilityNames[worst.ability]),
             rowids: group.map { input.visits[Int($0.visit)].rowid })
         finding.member = member
-        finding.household = AuditCode.unpack(visit.household)
+        finding.household = input.householdCode(visit.household)
         finding.volunteer = visit.volunteer
         finding.deviceKey = input.volunteers[Int(visit.volunteer)].device
         return finding

@@ -34,7 +34,7 @@ extension AuditContext {
     func speed(_ volunteer: UInt32, _ indices: [Int]) -> AuditFinding? {
         let met = indices.filter { input.visits[$0].met }
         let window = UInt32(rules.speedWindowMinutes * 60)
-        var households: [UInt64: Int] = [:]
+        var households: [UInt32: Int] = [:]
         var low = 0
         var worst = (count: 0, from: 0, to: 0)
         var over = Set<Int>()
@@ -97,12 +97,12 @@ extension AuditContext {
     func copiedPattern(_ volunteer: UInt32, _ indices: [Int]) -> AuditFinding? {
         let observed = indices.filter { input.visits[$0].pattern >= 0 && !input.visits[$0].isBackcheck }
         guard observed.count >= rules.copiedPatternHouseholds else { return nil }
-        var households: [Int32: Set<UInt64>] = [:]
+        var households: [Int32: Set<UInt32>] = [:]
         for index in observed { households[input.visits[index].pattern, default: []].insert(input.visits[index].household) }
         guard let (pattern, set) = households.max(by: { ($0.value.count, $1.key) < ($1.value.count, $0.key) }) else { return nil }
         let share = Double(set.count) / Double(observed.count)
         guard set.count >= rules.copiedPatternHouseholds, share >= rules.copiedPatternShare else { return nil }
-        let key = input.patterns[Int(pattern)]
+        let key = input.patterns[Int(pattern)].map(AuditPattern.key(code:)).joined(separator: ",")
         let rowids = observed.filter { input.visits[$0].pattern == pattern }.map { input.visits[$0].rowid }
         return finding(
             .copiedPattern, AuditPattern.makesAble(key) ? .high : .medium, volunteer: volunteer,

@@ -58,7 +58,7 @@ extension AuditContext {
                 rowids: [UInt32(clamping: rowid), visit.rowid])
             finding.volunteer = volunteer
             finding.deviceKey = deviceKey
-            finding.household = AuditCode.unpack(visit.household)
+            finding.household = input.householdCode(visit.household)
             finding.member = first.member
             found.append(finding)
         }

@@ -117,8 +117,8 @@ extension Messages {
                 "The household counts as covered but has no member aged \(limit) or over (the oldest is \(count)).")
         case .repeatedPerson:
             return l.pick(
-                "\(plain(m.label ?? "")), sinh năm \(Int(m.value ?? 0)), có mặt ở \(count) hộ của xã (danh sách hộ trùng chỉ ghép từng cặp hộ).",
-                "\(plain(m.label ?? "")), born \(Int(m.value ?? 0)), appears in \(count) households of the commune (the duplicates list only pairs households).")
+                "\(plain(m.label ?? "")), sinh năm \(Int(m.value ?? 0)), có mặt ở \(count) hộ của \(plain(flag.village ?? "thôn")) (danh sách hộ trùng chỉ ghép từng cặp hộ).",
+                "\(plain(m.label ?? "")), born \(Int(m.value ?? 0)), appears in \(count) households of \(plain(flag.village ?? "the village")) (the duplicates list only pairs households).")
         case .ableShare:
             return l.pick(
                 "\(formatPercent(percent: m.value ?? 0, l)) số thành viên người này quan sát biết sử dụng (\(count)/\(total)), so với \(formatPercent(percent: m.reference ?? 0, l)) ở những người khác của xã: cao hơn \(decimal((m.value ?? 0) - (m.reference ?? 0), l)) điểm.",
