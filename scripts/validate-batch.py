@@ -17,8 +17,10 @@ Exit status 0 only when every file passes. Needs the `jsonschema` and `cryptogra
 """
 
 import argparse
+import datetime
 import json
 import pathlib
+import re
 import sys
 
 import tungnha_format as tf
@@ -31,6 +33,8 @@ except ImportError:  # pragma: no cover
 
 SCHEMA_PATH = pathlib.Path(__file__).resolve().parent.parent / "docs" / "sync-format.schema.json"
 FORMAT = "tungnha-batch"
+# As tungnha's sync status: an event typed in more than this after its batch was written is a wrong clock.
+CLOCK_TOLERANCE_MINUTES = 5
 
 
 def strict_integer(_checker, instance):
@@ -105,6 +109,12 @@ def parse(line):
         raise LineError(f"not JSON: {error.msg} at column {error.colno}")
     check_strings(value)
     return value
+
+
+def minutes_after(later, earlier):
+    """How many minutes `later` is after `earlier` (RFC 3339 texts the schema accepted), or None if unreadable."""
+    later, earlier = parse_time(later), parse_time(earlier)
+    return None if later is None or earlier is None else (later - earlier).total_seconds() / 60
 
 
 def json_path(error):
@@ -249,8 +259,8 @@ def validate_file(path, validators, named, digit_run, opener=None, keys=None):
             if problem:
                 problems.append((number, f"event: {key} {problem}"))
         if header_ok:
-            at, written = parse_time(value["at"]), parse_time(header["writtenAt"])
-            if at is not None and written is not None and (at - written).total_seconds() > 300:
+            late = minutes_after(value["at"], header["writtenAt"])
+            if late is not None and late > CLOCK_TOLERANCE_MINUTES:
                 problems.append((number, f"event at {value['at']}, more than 5 minutes after the batch was written ({header['writtenAt']})"))
             if (value["commune"], value["scheme"]) != (header["commune"], header["scheme"]):
                 problems.append((number, f"event of commune {value['commune']} ({value['scheme']}) in a file for {header['commune']} ({header['scheme']})"))
@@ -263,6 +273,12 @@ def validate_file(path, validators, named, digit_run, opener=None, keys=None):
                     problems.append((number, f"seq {value['seq']} of the writing device is outside firstSeq..lastSeq ({shown})"))
                 else:
                     own_seqs.append(value["seq"])
+            late = minutes_after(value["at"], value["entered"])
+            if late is not None and late > CLOCK_TOLERANCE_MINUTES:
+                warnings.append((number, f"at is {late:.0f} minutes after entered: the visit happened after it was typed in (a wrong clock?)"))
+            late = minutes_after(value["entered"], header["writtenAt"])
+            if late is not None and late > CLOCK_TOLERANCE_MINUTES:
+                warnings.append((number, f"entered {late:.0f} minutes after the file was written (writtenAt): a wrong clock?"))
         key = (value["device"], value["seq"])
         if key in seqs:
             warnings.append((number, f"device {key[0][:8]} seq {key[1]} also on line {seqs[key]}"))
@@ -294,10 +310,11 @@ def validate_file(path, validators, named, digit_run, opener=None, keys=None):
 
 
 def parse_time(text):
-    from datetime import datetime
+    """An RFC 3339 text as a datetime (fractions cut to microseconds), or None if unreadable."""
     try:
-        return datetime.fromisoformat(text.replace("z", "Z").replace("Z", "+00:00").replace("t", "T"))
-    except (ValueError, AttributeError):
+        text = re.sub(r"(\.[0-9]{1,6})[0-9]*", r"\1", text.replace("z", "Z").replace("Z", "+00:00"))
+        return datetime.datetime.fromisoformat(text.replace("t", "T"))
+    except (TypeError, ValueError, AttributeError):
         return None
 
 

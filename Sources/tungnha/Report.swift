@@ -71,7 +71,9 @@ struct Report: ParsableCommand {
                 data = Data((Console.json(report) + "\n").utf8)
             case .html:
                 let trend = try store.weeklyTrend(request)
-                data = Data(ReportHTML.render(report, trend: trend, generatedAt: now, unit: named, language).utf8)
+                // The audit of the records as they stand goes with the report; a past date's report goes without it.
+                let audit = asOf == nil ? try store.audit(commune: commune) : nil
+                data = Data(ReportHTML.render(report, trend: trend, generatedAt: now, unit: named, audit: audit, language).utf8)
             case .xlsx:
                 let provinces = Set(report.rows.compactMap { row in
                     row.code.flatMap { AdminUnits.shared.commune(CommuneRef(code: $0, scheme: .y2025))?.province } }).count

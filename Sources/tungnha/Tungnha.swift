@@ -12,8 +12,8 @@ struct Tungnha: ParsableCommand {
             version: TungnhaVersion.string,
             subcommands: [
                 Init.self, Units.self, Village.self, Household.self, Member.self, Visit.self, VoidRecord.self, Unvoid.self, Export.self, Merge.self, Forward.self,
-                Sync.self, Enroll.self, Backup.self, Restore.self, Conflicts.self, Duplicates.self, Report.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self,
-                Where.self,
+                Sync.self, Enroll.self, Backup.self, Restore.self, Conflicts.self, Duplicates.self, Report.self, AuditCommand.self, ReviewCommand.self,
+                Backcheck.self, TargetCommand.self, Register.self, Followups.self, DemoCommand.self, Where.self,
             ])
     }
 

@@ -39,6 +39,9 @@ struct Visit: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.visitCorrects.text(Language.current), valueName: "record"))
     var corrects: String?
 
+    @Option(name: .customLong("backcheck-of"), help: ArgumentHelp(AuditHelp.visitBackcheckOf.text(Language.current), valueName: "record"))
+    var backcheckOf: String?
+
     func run() throws {
         try Console.run(global) { console in
             let store = try console.openStore()
@@ -52,7 +55,7 @@ struct Visit: ParsableCommand {
                 household = code
                 input = VisitInput(
                     at: at, outcome: outcome, consent: consent.map(\.isYes), volunteer: volunteer, help: help,
-                    procedure: procedure, followUp: followUp, note: note, observations: observations, corrects: corrects)
+                    procedure: procedure, followUp: followUp, note: note, observations: observations, corrects: corrects, backcheckOf: backcheckOf)
             } else {
                 guard Terminal.isInteractive(json: global.json) else { throw EntryError.needsTerminal(command: "visit") }
                 guard let answer = try Terminal.guided(console, { try GuidedEntry.visit(store, $0, household: self.household) }) else { return }

@@ -38,6 +38,21 @@ import Testing
         #expect(province.components(separatedBy: "nhận lô của máy này (qua ").count == 3)
         #expect(province.components(separatedBy: "nhận lô của máy này").count == 5)
 
+        // The audit finds the volunteer of the first team who "met" 14 households a morning on 12–15 October, wrote
+        // every head able with the same answers and typed it all in two days later: every high flag is theirs.
+        #expect(first.stdout.contains("8. Máy tổng hợp của tỉnh kiểm tra cách ghi lượt đến hộ (tungnha audit; ngày báo cáo 18/10/2026)"))
+        #expect(first.stdout.contains("   [cao] Nhập vào máy muộn — Phúc (Laptop Bắc Gia Nghĩa, Tổ dân phố 1): 56 trong 56 lượt được nhập vào máy hơn 48 giờ sau khi đến hộ (muộn nhất 2,5 ngày)."))
+        let audit = try cli.json("audit", "--rules", cli.path("one/quy-tac.json"), "--db", cli.path("one/province.sqlite"), db: nil) as! [String: Any]
+        let flags = audit["flags"] as! [[String: Any]]
+        let high = flags.filter { $0["severity"] as? String == "high" }
+        #expect(Set(high.map { $0["volunteer"] as? String }) == ["Phúc"])
+        #expect(high.map { $0["kind"] as! String }.sorted() == ["ableShare", "copiedPattern", "lateEntry", "speed", "travel"])
+        let jump = try #require(flags.first { $0["kind"] as? String == "coverageJump" })
+        #expect((jump["measure"] as! [String: Any])["label"] as? String == "Phúc")
+        let page = try String(contentsOfFile: cli.path("one/report.html"), encoding: .utf8)
+        #expect(page.contains("Phụ lục: kiểm tra cách ghi lượt đến hộ"))
+        #expect(page.contains("Quá nhiều hộ trong thời gian ngắn</b> — Phúc (Laptop Bắc Gia Nghĩa, Tổ dân phố 1)"))
+
         let json = try cli.json("report", "--as-of", "2026-10-19", "--db", cli.path("one/province.sqlite"), db: nil) as! [String: Any]
         let total = json["total"] as! [String: Any]
         let printed = printedTotal(first.stdout)

@@ -16,7 +16,7 @@ import Testing
     @Test func theEventThatLinksTheIdsReadsBackAndIsCheckedLikeAnyOther() throws {
         var a = EventFactory(device: deviceB)
         let event = a.make(nil, at: "2026-11-20T09:15:00+07:00", .deviceCopied(DeviceCopy(source: deviceA, sourceSeq: 12, how: .restore)))
-        #expect(EventCodec.canonical(event) == #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"how":"restore","source":"aaaaaaaa-0000-4000-8000-000000000001","sourceSeq":12},"device":"bbbbbbbb-0000-4000-8000-000000000002","scheme":"2025","seq":1,"type":"device.copied"}"#)
+        #expect(EventCodec.canonical(event) == #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"how":"restore","source":"aaaaaaaa-0000-4000-8000-000000000001","sourceSeq":12},"device":"bbbbbbbb-0000-4000-8000-000000000002","entered":"2026-11-20T09:15:00+07:00","scheme":"2025","seq":1,"type":"device.copied"}"#)
         #expect(try EventCodec.event(from: JSONParser.parse(EventCodec.canonical(event))) == event)
         #expect(EventCodec.canonical(event) == JSONWriter.canonical(EventCodec.json(event)))
         var withHousehold = event

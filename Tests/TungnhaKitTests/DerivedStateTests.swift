@@ -85,7 +85,7 @@ import Testing
         // first registration of a code is a setting of its fields.
         let other = "cccccccc-0000-4000-8000-000000000003"
         let second = Event(
-            device: other, seq: 1, at: Moment(rfc3339: "2026-11-20T10:00:00+07:00")!,
+            device: other, seq: 1, at: Moment(rfc3339: "2026-11-20T10:00:00+07:00")!, entered: Moment(rfc3339: "2026-11-20T10:00:00+07:00")!,
             commune: phuLy, household: household.code,
             body: .householdRegistered(HouseholdData(village: "Tổ dân phố Lê Lợi", headName: "Trần Văn Bình", address: "Số 99", phone: nil, declaredMembers: nil, note: nil, consent: true)))
         let header = BatchHeader(

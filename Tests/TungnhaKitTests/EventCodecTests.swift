@@ -33,11 +33,11 @@ import Testing
     @Test func aLineLooksLikeThis() {
         var a = EventFactory(device: deviceA)
         let event = a.make("HHHHHHHHH1", member: "MMMMMMMMM1", at: "2026-11-20T09:15:00+07:00", .memberAdded(MemberData(name: "Đặng Văn An", birthYear: 1980, sex: .male, relation: nil)))
-        #expect(EventCodec.canonical(event) == #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"birthYear":1980,"name":"Đặng Văn An","sex":"male"},"device":"aaaaaaaa-0000-4000-8000-000000000001","household":"HHHHHHHHH1","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#)
+        #expect(EventCodec.canonical(event) == #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"birthYear":1980,"name":"Đặng Văn An","sex":"male"},"device":"aaaaaaaa-0000-4000-8000-000000000001","entered":"2026-11-20T09:15:00+07:00","household":"HHHHHHHHH1","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#)
     }
 
     @Test func unknownFieldsAreRefused() {
-        let line = #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"birthYear":1980,"cccd":"001099012345"},"device":"aaaaaaaa-0000-4000-8000-000000000001","household":"HHHHHHHHH1","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#
+        let line = #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"birthYear":1980,"cccd":"001099012345"},"device":"aaaaaaaa-0000-4000-8000-000000000001","entered":"2026-11-20T09:15:00+07:00","household":"HHHHHHHHH1","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#
         #expect(throws: EventFormatError(path: "data.cccd", problem: .unknownField)) { try EventCodec.event(from: JSONParser.parse(line)) }
     }
 

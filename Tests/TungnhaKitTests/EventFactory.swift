@@ -17,7 +17,7 @@ struct EventFactory {
         seq += 1
         minute += 1
         let moment = at.flatMap(Moment.init(rfc3339:)) ?? Moment(millis: fixedStart.millis + Int64(minute) * 60_000)
-        return Event(device: device, seq: seq, at: moment, commune: commune, household: household, member: member, body: body)
+        return Event(device: device, seq: seq, at: moment, entered: moment, commune: commune, household: household, member: member, body: body)
     }
 
     mutating func register(_ code: String, head: String? = "Nguyễn Văn An", consent: Bool = true) -> Event {

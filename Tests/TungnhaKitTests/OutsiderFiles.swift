@@ -24,7 +24,7 @@ struct OutsiderFile {
     ) -> String {
         let household = household.map { #","household":"\#($0)""# } ?? ""
         let member = member.map { #","member":"\#($0)""# } ?? ""
-        return #"{"device":"\#(device)","seq":\#(seq),"at":"\#(at)","commune":"\#(commune)","scheme":"2025","type":"\#(type)"\#(household)\#(member),"data":\#(data)}"#
+        return #"{"device":"\#(device)","seq":\#(seq),"at":"\#(at)","entered":"\#(at)","commune":"\#(commune)","scheme":"2025","type":"\#(type)"\#(household)\#(member),"data":\#(data)}"#
     }
 
     /// The file's bytes: lines ended by `newline`, after a byte-order mark when asked; the end line states the count

@@ -10,6 +10,9 @@ public struct Event: Sendable, Equatable {
     public private(set) var id: String
     /// When it happened, with the UTC offset it was written with.
     public var at: Moment
+    /// When it was typed in on the device that made it (for a visit, `at` may be hours or days earlier). Every
+    /// event a batch carries has it; nil only for events a store held before the field existed (none were sent).
+    public var entered: Moment?
     public var commune: CommuneRef
     /// The household it is about, if any.
     public var household: String?
@@ -20,13 +23,14 @@ public struct Event: Sendable, Equatable {
     public var body: EventBody
 
     public init(
-        device: String, seq: Int64, at: Moment, commune: CommuneRef, household: String? = nil, member: String? = nil,
+        device: String, seq: Int64, at: Moment, entered: Moment? = nil, commune: CommuneRef, household: String? = nil, member: String? = nil,
         reissueOf: String? = nil, body: EventBody
     ) {
         self.device = device
         self.seq = seq
         id = EventRef.text(device: device, seq: seq)
         self.at = at
+        self.entered = entered
         self.commune = commune
         self.household = household
         self.member = member
@@ -72,13 +76,17 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case eventVoided = "event.voided"
     case eventCorrected = "event.corrected"
     case deviceCopied = "device.copied"
+    case flagReviewed = "flag.reviewed"
 
     var needsHousehold: Bool {
         switch self {
-        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied: return false
+        case .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied, .flagReviewed: return false
         default: return true
         }
     }
+
+    /// Kinds about no household at all: they never reach a household's fold.
+    var forbidsHousehold: Bool { self == .deviceCopied || self == .flagReviewed }
 
     var needsMember: Bool { self == .memberAdded || self == .memberChanged }
 
@@ -100,6 +108,7 @@ public indirect enum EventBody: Sendable, Equatable {
     case eventVoided(target: String, reason: String?)
     case eventCorrected(target: String, replacement: EventBody)
     case deviceCopied(DeviceCopy)
+    case flagReviewed(FlagReview)
 
     public var kind: EventKind {
         switch self {
@@ -114,6 +123,7 @@ public indirect enum EventBody: Sendable, Equatable {
         case .eventVoided: return .eventVoided
         case .eventCorrected: return .eventCorrected
         case .deviceCopied: return .deviceCopied
+        case .flagReviewed: return .flagReviewed
         }
     }
 }
@@ -271,6 +281,9 @@ public struct Observation: Sendable, Equatable {
 }
 
 public struct VisitData: Sendable, Equatable {
+    /// Set on a supervisor's re-visit of a sample (`tungnha backcheck draw`): the visit it checks again ("device:seq").
+    /// It counts like any visit; the audit compares the two.
+    public var backcheckOf: String?
     public var volunteer: String
     public var outcome: VisitOutcome
     /// Set when the household was asked whether names may be kept.
@@ -285,8 +298,10 @@ public struct VisitData: Sendable, Equatable {
 
     public init(
         volunteer: String, outcome: VisitOutcome, consent: Bool? = nil, replaces: [String] = [], help: [Help] = [],
-        procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = []
+        procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = [],
+        backcheckOf: String? = nil
     ) {
+        self.backcheckOf = backcheckOf
         self.volunteer = volunteer
         self.outcome = outcome
         self.consent = consent

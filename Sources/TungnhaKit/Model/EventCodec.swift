@@ -11,6 +11,7 @@ public enum EventCodec {
             "scheme": .string(event.commune.scheme.rawValue), "type": .string(event.kind.rawValue),
             "data": data(event.body),
         ]
+        if let entered = event.entered { fields["entered"] = .string(entered.rfc3339) }
         if let household = event.household { fields["household"] = .string(household) }
         if let member = event.member { fields["member"] = .string(member) }
         if let reissueOf = event.reissueOf { fields["reissueOf"] = .string(reissueOf) }
@@ -27,6 +28,7 @@ public enum EventCodec {
         out.key("data")
         writeData(event.body, into: &out.bytes)
         out.string("device", event.device)
+        out.string("entered", event.entered?.rfc3339)
         out.string("household", event.household)
         out.string("member", event.member)
         out.string("reissueOf", event.reissueOf)
@@ -109,6 +111,7 @@ public enum EventCodec {
             out.string("relation", member.relation)
             out.string("sex", member.sex?.rawValue)
         case .visitRecorded(let visit):
+            out.string("backcheckOf", visit.backcheckOf)
             out.flag("consent", visit.consent)
             out.string("followUp", visit.followUp?.description)
             out.strings("help", visit.help.map(\.rawValue))
@@ -143,6 +146,10 @@ public enum EventCodec {
             out.string("how", copy.how.rawValue)
             out.string("source", copy.source)
             out.number("sourceSeq", copy.sourceSeq)
+        case .flagReviewed(let review):
+            out.number("events", Int64(review.events))
+            out.string("flag", review.flag)
+            out.string("note", review.note)
         }
         bytes.append(contentsOf: out.close())
     }
@@ -193,6 +200,7 @@ public enum EventCodec {
             put("sex", member.sex?.rawValue)
             put("relation", member.relation)
         case .visitRecorded(let visit):
+            put("backcheckOf", visit.backcheckOf)
             put("volunteer", visit.volunteer)
             put("outcome", visit.outcome.rawValue)
             if let consent = visit.consent {
@@ -224,6 +232,10 @@ public enum EventCodec {
             put("source", copy.source)
             out["sourceSeq"] = .int(copy.sourceSeq)
             put("how", copy.how.rawValue)
+        case .flagReviewed(let review):
+            put("flag", review.flag)
+            put("note", review.note)
+            out["events"] = .int(Int64(review.events))
         }
         return .object(out)
     }

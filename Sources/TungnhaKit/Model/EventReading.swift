@@ -48,6 +48,11 @@ extension EventCodec {
         guard trusted ? seq >= 1 : (1...BatchLimits.seq).contains(seq) else { throw reader.invalid("seq", "1..\(BatchLimits.seq)") }
         let atText = try reader.string("at")
         guard let at = Moment(rfc3339: atText) else { throw reader.invalid("at", "RFC 3339 date-time") }
+        let enteredText = try reader.optionalString("entered")
+        let entered = enteredText.flatMap { Moment(rfc3339: $0) }
+        if enteredText != nil, entered == nil { throw reader.invalid("entered", "RFC 3339 date-time") }
+        // Every event a batch carries says when it was typed in; a store may hold older ones that do not.
+        if entered == nil, !trusted { throw EventFormatError(path: "entered", problem: .missing) }
         let commune = try reader.string("commune")
         guard CommuneRef.isWellFormed(commune) else { throw reader.invalid("commune", "5 digits") }
         guard let scheme = Scheme(rawValue: try reader.string("scheme")) else { throw reader.invalid("scheme", "2025|pre2025") }
@@ -57,7 +62,7 @@ extension EventCodec {
         let household = try reader.optionalString("household")
         if let household, !ShortCode.isValid(household) { throw reader.invalid("household", "code") }
         if kind.needsHousehold, household == nil { throw EventFormatError(path: "household", problem: .missing) }
-        if kind == .deviceCopied, household != nil { throw EventFormatError(path: "household", problem: .unknownField) }
+        if kind.forbidsHousehold, household != nil { throw EventFormatError(path: "household", problem: .unknownField) }
         let member = try reader.optionalString("member")
         if let member, !ShortCode.isValid(member) { throw reader.invalid("member", "code") }
         if kind.needsMember, member == nil { throw EventFormatError(path: "member", problem: .missing) }
@@ -68,7 +73,7 @@ extension EventCodec {
         try reader.finish()
         let body = try self.body(kind, from: dataValue, path: "data", trusted: trusted)
         return Event(
-            device: device, seq: seq, at: at, commune: CommuneRef(code: commune, scheme: scheme),
+            device: device, seq: seq, at: at, entered: entered, commune: CommuneRef(code: commune, scheme: scheme),
             household: household, member: member, reissueOf: reissueOf, body: body)
     }
 
@@ -140,6 +145,13 @@ extension EventCodec {
                 throw data.invalid("how", DeviceCopy.How.allCases.map(\.rawValue).joined(separator: "|"))
             }
             body = .deviceCopied(DeviceCopy(source: source, sourceSeq: sourceSeq, how: how))
+        case .flagReviewed:
+            let flag = try data.string("flag")
+            guard ShortCode.isValid(flag) else { throw data.invalid("flag", "code") }
+            let note = try data.text("note")
+            let events = try data.integer("events")
+            guard events >= 0, let count = Int(exactly: events) else { throw data.invalid("events", "integer >= 0") }
+            body = .flagReviewed(FlagReview(flag: flag, note: note, events: count))
         }
         try data.finish()
         return body
@@ -192,6 +204,8 @@ extension EventCodec {
     }
 
     static func visit(_ data: inout ObjectReader) throws(EventFormatError) -> VisitData {
+        let backcheckOf = try data.optionalString("backcheckOf")
+        if let backcheckOf, !EventRef.isValid(backcheckOf) { throw data.invalid("backcheckOf", "device:seq") }
         let volunteer = try data.text("volunteer")
         guard let outcome = VisitOutcome(rawValue: try data.string("outcome")) else {
             throw data.invalid("outcome", VisitOutcome.allCases.map(\.rawValue).joined(separator: "|"))
@@ -239,7 +253,7 @@ extension EventCodec {
         }
         return VisitData(
             volunteer: volunteer, outcome: outcome, consent: consent, replaces: replaces, help: help, procedure: procedure,
-            followUp: followUp, note: note, observations: observations)
+            followUp: followUp, note: note, observations: observations, backcheckOf: backcheckOf)
     }
 
     /// Free text as stored: NFC, tidy spaces, within its length limit, no ID-like digit runs.

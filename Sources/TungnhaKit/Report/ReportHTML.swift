@@ -5,7 +5,7 @@
 public enum ReportHTML {
     public static func render(
         _ report: CoverageReport, trend: [TrendPoint], generatedAt: Moment, unit: OfficialUnit? = nil, storeProvince: String? = nil,
-        _ l: Language
+        audit: AuditReport? = nil, _ l: Language
     ) -> String {
         let escape = OfficialDocument.escape
         let unit = unit ?? OfficialUnit.of(report, storeProvince: storeProvince, l)
@@ -36,7 +36,9 @@ public enum ReportHTML {
         html += "</section>\n<section class=\"appendix\">\n<h2>\(escape(Messages.appendixCharts(l)))</h2>\n"
         html += "<h2>\(escape(Messages.htmlChartTitle(report.level, l)))</h2>\n" + ReportCharts.barCharts(report, l)
         html += "<h2>\(escape(Messages.htmlTrendTitle(l)))</h2>\n" + ReportCharts.trendChart(trend, l)
-        html += "</section>\n</body>\n</html>\n"
+        html += "</section>\n"
+        if let audit { html += AuditHTML.section(audit, l) }
+        html += "</body>\n</html>\n"
         return html
     }
 

@@ -22,6 +22,9 @@ public struct DemoResult: Sendable, Codable {
     public var duplicates: [DuplicatePair]
     public var report: CoverageReport
     public var html: String
+    /// The audit's flags at the province: "kind severity volunteer".
+    public var flags: [String]
+    public var rules: String
 }
 
 /// The whole flow on real communes, through the same code as the commands: three team laptops in two wards
@@ -34,7 +37,10 @@ public enum Demo {
         seed: 2026,
         communes: [CommuneRef(code: "24611", scheme: .y2025), CommuneRef(code: "24611", scheme: .y2025), CommuneRef(code: "24617", scheme: .y2025)],
         devicesPerCommune: 1, householdsPerDevice: 110, villagesPerDevice: 2, duplicateShare: 0.06,
-        start: LocalDate("2026-09-07")!, weeks: 6, batchesPerDevice: 3))
+        start: LocalDate("2026-09-07")!, weeks: 6, batchesPerDevice: 3,
+        // In the last week, one volunteer of the first team "meets" a dozen households an hour, writes every head
+        // able with the same answers, and types it all in two days later: what the audit must find.
+        inflation: Scenario.Inflation(device: 0, volunteer: "Phúc", days: [35, 36, 37, 38], householdsPerDay: 14, minutesApart: 5, enteredDaysLater: 2)))
 
     /// The ward with a gathering machine of its own.
     static let ward = CommuneRef(code: "24611", scheme: .y2025)
@@ -130,14 +136,21 @@ public enum Demo {
 
         let request = ReportRequest(level: .commune, asOf: reportDay)
         let report = try province.report(request)
+        // The province reports on the campaign's last day: the day the audit compares coverage gains against.
+        let rulesPath = folder + "/quy-tac.json"
+        try "{\"reportDays\": [\"\(lastDay)\"]}\n".write(toFile: rulesPath, atomically: true, encoding: .utf8)
+        let audit = try province.audit(rules: try AuditRules.read(file: rulesPath))
         let html = folder + "/report.html"
-        let page = ReportHTML.render(report, trend: try province.weeklyTrend(request, weeks: scenario.config.weeks + 1), generatedAt: Moment(clock.now), l)
+        let page = ReportHTML.render(
+            report, trend: try province.weeklyTrend(request, weeks: scenario.config.weeks + 1), generatedAt: Moment(clock.now), audit: audit, l)
         try page.write(toFile: html, atomically: true, encoding: .utf8)
         progress(Messages.demoReport(report, html: html, l))
+        progress(Messages.demoAudit(audit, rules: rulesPath, province: provincePath, l))
         progress(Messages.demoNext(province: provincePath, commune: communePath, laptop: laptops[0], asOf: reportDay, l))
         return DemoResult(
             folder: folder, province: provincePath, commune: communePath, laptops: laptops, exports: arrivals, asOf: reportDay.description, merge: merge, forward: forward,
-            provinceMerge: provinceMerge, duplicates: duplicates, report: report, html: html)
+            provinceMerge: provinceMerge, duplicates: duplicates, report: report, html: html,
+            flags: audit.flags.map { "\($0.kind.rawValue) \($0.severity.rawValue) \($0.volunteer ?? "-")" }, rules: rulesPath)
     }
 
     /// Enrollment both ways, as the officer and a volunteer do it: each side reads the other's file and checks the

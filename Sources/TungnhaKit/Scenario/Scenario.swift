@@ -19,12 +19,15 @@ public struct Scenario: Sendable {
         public var weeks: Int
         /// Batches each device writes, evenly over the weeks.
         public var batchesPerDevice: Int
+        /// A volunteer who inflates coverage (the demo's), or nobody.
+        public var inflation: Inflation?
 
         public init(
             seed: UInt64, communes: [CommuneRef], devicesPerCommune: Int, householdsPerDevice: Int, villagesPerDevice: Int = 2,
             membersPerHousehold: Double = 2.5, visitsPerHousehold: Double = 2, noNamesShare: Double = 0.1, duplicateShare: Double = 0,
-            start: LocalDate, weeks: Int, batchesPerDevice: Int
+            start: LocalDate, weeks: Int, batchesPerDevice: Int, inflation: Inflation? = nil
         ) {
+            self.inflation = inflation
             self.seed = seed
             self.communes = communes
             self.devicesPerCommune = devicesPerCommune
@@ -56,6 +59,8 @@ public struct Scenario: Sendable {
         public var procedure: String?
         public var followUp: LocalDate?
         public var observations: [(member: Int, observation: Observation)]
+        /// When the visit happened, when it is typed in later than that (the step's moment is when it is entered).
+        public var happenedAt: Moment? = nil
     }
 
     public struct Device: Sendable {
@@ -118,6 +123,7 @@ public struct Scenario: Sendable {
         let days = Double(max(1, config.weeks) * 7)
         var memberKey = 0
         var volunteer = Names.volunteers[index % Names.volunteers.count]
+        var left: [Unfinished] = []
         for house in households {
             let registered = Double.random(in: 0..<(days * 0.4), using: &random)
             steps.append((moment(day: registered), .register(household: house.key, house.input)))
@@ -140,6 +146,7 @@ public struct Scenario: Sendable {
             }
             var day = registered
             var abilities: [Int: Abilities] = [:]
+            var gone = false
             for _ in 0..<visits {
                 day += Double.random(in: 2..<14, using: &random)
                 guard day < days else { break }
@@ -181,8 +188,17 @@ public struct Scenario: Sendable {
                     }
                 }
                 steps.append((moment(day: day), .visit(household: house.key, plan)))
-                if outcome == .moved { break }
+                if outcome == .moved {
+                    gone = true
+                    break
+                }
             }
+            if !gone, !abilities.values.contains(where: CoverageRule.isAble) {
+                left.append(Unfinished(key: house.key, members: members, lastDay: day))
+            }
+        }
+        if let inflation = config.inflation, inflation.device == index {
+            steps += inflated(inflation, left: left, moment: moment)
         }
         for batch in 1...max(1, config.batchesPerDevice) {
             steps.append((moment(day: days * Double(batch) / Double(max(1, config.batchesPerDevice)) - 0.01), .export))

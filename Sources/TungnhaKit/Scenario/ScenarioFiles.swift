@@ -17,10 +17,10 @@ public enum ScenarioFiles {
         var batch = 0
         var files = 0
         var total = 0
-        func event(_ at: Moment, household: String?, member: String? = nil, _ body: EventBody) -> String {
+        func event(_ at: Moment, entered: Moment? = nil, household: String?, member: String? = nil, _ body: EventBody) -> String {
             seq += 1
             return EventCodec.canonical(
-                Event(device: device, seq: seq, at: at, commune: plan.commune, household: household, member: member, body: body))
+                Event(device: device, seq: seq, at: at, entered: entered ?? at, commune: plan.commune, household: household, member: member, body: body))
         }
         for (at, step) in plan.steps {
             switch step {
@@ -43,7 +43,7 @@ public enum ScenarioFiles {
                     observation.member = members[item.member]!
                     return observation
                 }
-                pending.append(event(at, household: households[household], .visitRecorded(VisitData(
+                pending.append(event(plan.happenedAt ?? at, entered: at, household: households[household], .visitRecorded(VisitData(
                     volunteer: plan.volunteer, outcome: plan.outcome, help: plan.help, procedure: plan.procedure,
                     followUp: plan.followUp, observations: observations))))
             case .export:

@@ -33,7 +33,7 @@ public enum ScenarioPlayer {
                 _ = try store.recordVisit(
                     household: households[household]!,
                     VisitInput(
-                        outcome: plan.outcome, volunteer: plan.volunteer, help: plan.help, procedure: plan.procedure,
+                        at: plan.happenedAt?.display, outcome: plan.outcome, volunteer: plan.volunteer, help: plan.help, procedure: plan.procedure,
                         followUp: plan.followUp,
                         observations: plan.observations.map { item in
                             var observation = item.observation

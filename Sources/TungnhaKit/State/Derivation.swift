@@ -52,6 +52,8 @@ public struct VisitState: Sendable, Equatable {
     public var followUp: LocalDate?
     public var note: String?
     public var observations: [Observation]
+    /// The visit this one checks again, when it is a back-check.
+    public var backcheckOf: String?
 }
 
 /// Two or more settings of one field that did not know of each other; the state shows `chosen`.
@@ -101,11 +103,7 @@ public enum Derivation {
     /// Drops voided events and puts each correction's content in place of the event it corrects.
     /// Voids and corrections themselves are never folded.
     static func effective(_ sorted: [Event]) -> [Event] {
-        let voided = voidedIDs(sorted)
-        var corrections: [String: EventBody] = [:]
-        for event in sorted where !voided.contains(event.id) {
-            if case .eventCorrected(let target, let replacement) = event.body { corrections[target] = replacement }
-        }
+        let (voided, corrections) = actions(sorted: sorted)
         return sorted.compactMap { event in
             if voided.contains(event.id) || event.kind == .eventVoided || event.kind == .eventCorrected { return nil }
             guard let replacement = corrections[event.id], replacement.kind == event.kind else { return event }
@@ -113,6 +111,18 @@ public enum Derivation {
             corrected.body = replacement
             return corrected
         }
+    }
+
+    /// What the voids and corrections among `sorted` (in `OrderKey` order) do: the ids voided, and the content each
+    /// corrected event takes (the last correction that counts). A replacement of another kind than its target's is
+    /// ignored by whoever applies it.
+    public static func actions(sorted: [Event]) -> (voided: Set<String>, corrections: [String: EventBody]) {
+        let voided = voidedIDs(sorted)
+        var corrections: [String: EventBody] = [:]
+        for event in sorted where !voided.contains(event.id) {
+            if case .eventCorrected(let target, let replacement) = event.body { corrections[target] = replacement }
+        }
+        return (voided, corrections)
     }
 
     /// The void rule: the ids the voids among `events` take out. A void takes out its target unless it is itself
@@ -214,7 +224,8 @@ public enum Derivation {
         return VisitState(
             event: event.id, household: root, recordedIn: event.household ?? root, at: event.at, device: event.device,
             volunteer: visit.volunteer, outcome: visit.outcome, consent: visit.consent, help: visit.help,
-            procedure: visit.procedure, followUp: visit.followUp, note: visit.note, observations: visit.observations)
+            procedure: visit.procedure, followUp: visit.followUp, note: visit.note, observations: visit.observations,
+            backcheckOf: visit.backcheckOf)
     }
 
     /// The households of a group linked by merges (or one household alone), from all their events: each root's

@@ -116,7 +116,8 @@ public struct HouseholdFold: Sendable, Equatable {
             if let consent = visit.consent {
                 setHousehold(code, [.consent: .flag(consent)], replaces: visit.replaces, source: record(event))
             }
-        case .householdMerged, .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied:
+        // A review of an audit flag is about no household (it carries none) and changes no figure.
+        case .householdMerged, .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied, .flagReviewed:
             break
         }
     }

@@ -88,6 +88,7 @@ enum RecordDetails {
         case .householdMerged(let into):
             put("into", into)
         case .visitRecorded(let visit):
+            if let original = visit.backcheckOf { put("backcheckOf", original) }
             put("volunteer", visit.volunteer)
             put("outcome", visit.outcome.rawValue)
             if let consent = visit.consent { put("consent", String(consent)) }
@@ -113,6 +114,9 @@ enum RecordDetails {
             put("source", copy.source)
             put("sourceSeq", String(copy.sourceSeq))
             put("how", copy.how.rawValue)
+        case .flagReviewed(let review):
+            put("flag", review.flag)
+            put("note", review.note)
         }
         return details
     }

@@ -93,12 +93,15 @@ public struct VisitInput: Sendable {
     public var observations: [Observation]
     /// A visit recorded wrongly that this one replaces.
     public var corrects: String?
+    /// The visit this one checks again (a back-check), as typed: "a943c319:57".
+    public var backcheckOf: String?
 
     public init(
         at: String? = nil, outcome: VisitOutcome, consent: Bool? = nil, volunteer: String? = nil, help: [Help] = [],
         procedure: String? = nil, followUp: LocalDate? = nil, note: String? = nil, observations: [Observation] = [],
-        corrects: String? = nil
+        corrects: String? = nil, backcheckOf: String? = nil
     ) {
+        self.backcheckOf = backcheckOf
         self.at = at
         self.outcome = outcome
         self.consent = consent

@@ -220,6 +220,7 @@ enum Migrations {
         registerLevelMigrations(&migrator)
         registerVisitMigrations(&migrator)
         registerTrustMigrations(&migrator)
+        registerAuditMigrations(&migrator)
         return migrator
     }
 }

@@ -92,9 +92,10 @@ extension Store {
                 observations.append(observation)
             }
             let replaces = input.consent == nil ? [] : try currentHeads(household: household.root, fields: [.consent], db: db)
+            let backcheckOf = try input.backcheckOf.map { try backcheckTarget($0, household: household.root, db: db) }
             let visit = VisitData(
                 volunteer: volunteer, outcome: input.outcome, consent: input.consent, replaces: replaces, help: input.help,
-                procedure: procedure, followUp: followUp, note: note, observations: observations)
+                procedure: procedure, followUp: followUp, note: note, observations: observations, backcheckOf: backcheckOf)
             let body: EventBody
             var visitAt = at
             if let corrects = input.corrects {

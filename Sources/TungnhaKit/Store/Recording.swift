@@ -13,9 +13,10 @@ extension Store {
         var seq = try EventLog.nextSeq(device: identity.id, db: db)
         var stored: [StoredEvent] = []
         for draft in drafts {
+            // `entered` is the device's clock now; `at` may be a visit typed in later.
             let event = Event(
-                device: identity.id, seq: seq, at: draft.at ?? now, commune: draft.commune, household: draft.household, member: draft.member,
-                body: draft.body)
+                device: identity.id, seq: seq, at: draft.at ?? now, entered: now, commune: draft.commune, household: draft.household,
+                member: draft.member, body: draft.body)
             seq += 1
             let canonical = EventCodec.canonical(event)
             // What this device writes must pass the checks every merge applies; if not, nothing is stored.

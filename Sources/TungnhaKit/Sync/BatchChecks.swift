@@ -68,6 +68,7 @@ enum BatchChecks {
                 names(change.set[.headName]?.text != nil)
             case .visitRecorded(let visit):
                 if let consent = visit.consent, let household = event.household { facts.consent[household] = consent }
+                if let checked = visit.backcheckOf { facts.targets.append((line, checked)) }
             case .memberAdded(let member):
                 names(member.name != nil)
             case .memberChanged(let change):
@@ -83,7 +84,7 @@ enum BatchChecks {
                 case .memberAdded(let member): names(member.name != nil)
                 default: break
                 }
-            case .villageAdded, .villageChanged, .deviceCopied:
+            case .villageAdded, .villageChanged, .deviceCopied, .flagReviewed:
                 break
             }
         }

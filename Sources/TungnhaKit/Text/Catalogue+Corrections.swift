@@ -129,6 +129,8 @@ extension Messages {
             let kind = event.details?.first { $0.field == "targetType" }?.value.flatMap(EventKind.init(rawValue:))
             if kind == .eventVoided { return l.pick("bỏ việc huỷ ", "undoes void ") + EventRef.short(value) }
             return label + " " + EventRef.short(value) + (kind.map { " (" + $0.text(l) + ")" } ?? "")
+        case "backcheckOf":
+            return l.pick("kiểm tra lại lượt ", "back-check of visit ") + EventRef.short(value)
         case "restores":
             return l.pick("ghi nhận \(EventRef.short(value)) lại được tính", "record \(EventRef.short(value)) counts again")
         case "observation":

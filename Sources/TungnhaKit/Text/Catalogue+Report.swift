@@ -291,6 +291,7 @@ extension Messages {
               tungnha sync status --db \(province)
               tungnha followups --db \(laptop)
               tungnha household list --db \(laptop)
+              tungnha backcheck draw --seed 1 --db \(commune)
             """
     }
 

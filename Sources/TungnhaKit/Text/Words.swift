@@ -74,6 +74,7 @@ extension EventKind: Localized {
         case .eventVoided: return l.pick("huỷ ghi nhận", "record voided")
         case .eventCorrected: return l.pick("sửa lượt đến hộ", "visit corrected")
         case .deviceCopied: return l.pick("máy tiếp nối mã máy cũ", "device continues an earlier id")
+        case .flagReviewed: return l.pick("xem xét dấu hiệu bất thường", "audit flag reviewed")
         }
     }
 }

@@ -35,6 +35,7 @@ public enum HelpExample {
             return [
                 "tungnha visit VQJZ --outcome \(outcome) --by \"Lan\" --assist \(help) --member 7XT7:vneid=2,login=yes,dvctt=yes",
                 "tungnha visit DCNM --outcome \(l.pick("vắng", "absent")) --at \"20/11/2026 10:30\"", "tungnha visit   " + guided,
+                "tungnha visit VQJZ --outcome \(outcome) --by \"Thu\" --backcheck-of a943c319:57 --member 7XT7:vneid=2,login=yes",
             ]
         case "void": return ["tungnha void 3f2a9c1e --reason \"\(l.pick("ghi nhầm hộ", "wrong household"))\"", "tungnha void 8d41b7a0 --whole-household"]
         case "unvoid": return ["tungnha unvoid 8d41b7a0"]
@@ -59,6 +60,11 @@ public enum HelpExample {
         case "register households": return ["tungnha register households so-ho-to-5.xlsx --dry-run", "tungnha register households so-ho-to-5.xlsx"]
         case "followups": return ["tungnha followups --village \"Tổ dân phố Lê Lợi\""]
         case "demo": return ["tungnha demo --dir demo --force"]
+        case "audit":
+            return ["tungnha audit", "tungnha audit --commune 24611 --format csv --out dau-hieu.csv", "tungnha audit --rules quy-tac-tinh.json --json"]
+        case "review": return ["tungnha review 7K2Q --note \"\(l.pick("Đã gọi lại 5 hộ: đúng có người đến", "Called 5 households back: the visits happened"))\""]
+        case "backcheck", "backcheck draw":
+            return ["tungnha backcheck draw", "tungnha backcheck draw --seed 4821 --rate 15% --format csv --out kiem-tra-lai.csv"]
         case "where": return ["tungnha where", "tungnha where --db /media/usb/tungnha.sqlite", "tungnha where --moved"]
         default: return []
         }

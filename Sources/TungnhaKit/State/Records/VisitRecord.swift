@@ -14,6 +14,7 @@ struct VisitRecord: DerivedRecord, Equatable {
         case device, volunteer, outcome, help, procedure
         case followUp = "follow_up"
         case note, observed
+        case backcheckOf = "backcheck_of"
     }
 
     var householdKey: Int64
@@ -30,6 +31,8 @@ struct VisitRecord: DerivedRecord, Equatable {
     var note: String?
     /// How many members it observed.
     var observed: Int
+    /// The visit it checks again, when it is a back-check.
+    var backcheckOf: String?
 
     init(_ visit: VisitState, rootKey: Int64) {
         householdKey = rootKey
@@ -45,6 +48,7 @@ struct VisitRecord: DerivedRecord, Equatable {
         followUp = visit.followUp?.description
         note = visit.note
         observed = visit.observations.count
+        backcheckOf = visit.backcheckOf
     }
 
     init(row: Row) throws {
@@ -61,6 +65,7 @@ struct VisitRecord: DerivedRecord, Equatable {
         followUp = row[Columns.followUp]
         note = row[Columns.note]
         observed = row[Columns.observed]
+        backcheckOf = row[Columns.backcheckOf]
     }
 
     func cell(_ column: Columns) -> Cell {
@@ -79,6 +84,7 @@ struct VisitRecord: DerivedRecord, Equatable {
         case .followUp: return .text(followUp)
         case .note: return .text(note)
         case .observed: return .int(observed)
+        case .backcheckOf: return .text(backcheckOf)
         }
     }
 
