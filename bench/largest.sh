@@ -27,7 +27,7 @@ out=$dir/results.md
   echo "|---|---|---|"
 } | tee "$out"
 rm -f "$dir"/*.sqlite*
-"$bin/tungnha" init --district-server --device-name "Bench" --db "$dir/store.sqlite" > /dev/null
+gathering "$dir" "$dir/store.sqlite"
 read -r first first_mb <<< "$(measure "$bin/tungnha" merge "$dir/b12" --db "$dir/store.sqlite" --json)"
 echo "| merge of batches 1–2 into an empty store | $first | $first_mb |" | tee -a "$out"
 read -r floor3 floor3_mb <<< "$(measure bash bench/floor.sh "$dir/b3" "$dir/floor3.sqlite")"

@@ -23,3 +23,13 @@ split_weekly() {
     case "$file" in *_000003.jsonl) ln -s "$file" "$1/b3/" ;; *) ln -s "$file" "$1/b12/" ;; esac
   done
 }
+
+# gathering DIR DB: a province's gathering machine in DB that trusts the generated laptops (the scenario's
+# enrollment file vouches for every one of them, as a commune's machine would).
+gathering() {
+  local province fingerprint
+  province=$(sed -n 's/.* communes of province \([0-9]*\),.*/\1/p' "$1/generate.txt")
+  fingerprint=$(sed -n 's/.*--fingerprint //p' "$1/generate.txt")
+  "$bin/tungnha" init --gathering-machine --province "$province" --device-name "Bench" --db "$2" > /dev/null
+  "$bin/tungnha" enroll add "$1/batches.enrollment.jsonl" --fingerprint "$fingerprint" --db "$2" > /dev/null
+}

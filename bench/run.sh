@@ -36,14 +36,14 @@ for households in "${sizes[@]}"; do
 
   rm -f "$dir"/*.sqlite*
   read -r floor floor_mb <<< "$(measure bash bench/floor.sh "$dir/batches" "$dir/floor.sqlite")"
-  "$bin/tungnha" init --district-server --device-name "Bench" --db "$dir/store.sqlite" > /dev/null
+  gathering "$dir" "$dir/store.sqlite"
   read -r full full_mb <<< "$(measure "$bin/tungnha" merge "$dir/batches" --db "$dir/store.sqlite" --json)"
   read -r peer peer_mb <<< "$(measure python3 bench/peer.py "$dir/peer.sqlite" "$dir/batches")"
   echo "| (a) full merge, s | $floor | $full | $peer | $(ratio "$full" "$floor") | $(ratio "$peer" "$full") |" | tee -a "$out"
   echo "| (a) peak memory, MB | $floor_mb | $full_mb | $peer_mb | | |" | tee -a "$out"
 
   read -r floor3 floor3_mb <<< "$(measure bash bench/floor.sh "$dir/b3" "$dir/floor3.sqlite")"
-  "$bin/tungnha" init --district-server --device-name "Bench" --db "$dir/weekly.sqlite" > /dev/null
+  gathering "$dir" "$dir/weekly.sqlite"
   "$bin/tungnha" merge "$dir/b12" --db "$dir/weekly.sqlite" --json > /dev/null
   python3 bench/peer.py "$dir/peer-weekly.sqlite" "$dir/b12" > /dev/null
   read -r week week_mb <<< "$(measure "$bin/tungnha" merge "$dir/b3" --db "$dir/weekly.sqlite" --json)"

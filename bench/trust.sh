@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # What signing, sealing and checking cost (see bench/README.md, "Signed and sealed batches"):
-#   BEFORE=DIR [AFTER=DIR] bash bench/trust.sh [HOUSEHOLDS]      default 200000
-# BEFORE holds the release binaries `tungnha` and `tungnha-bench` of a build without signatures (the commit before
-# issue 9). For each side it times, with the same scenario: writing every laptop's batches (tungnha-bench generate:
+#   [BEFORE=DIR] [AFTER=DIR] bash bench/trust.sh [HOUSEHOLDS]      default 200000
+# BEFORE, when given, holds the release binaries `tungnha` and `tungnha-bench` of a build without signatures (the
+# commit before issue 9); without it only the signed and the sealed sides run, and perf measures the share of the
+# merge's and the export's time spent in signatures, seals and their checks. For each side it times, with the same scenario: writing every laptop's batches (tungnha-bench generate:
 # a laptop's export, at province scale), merging them all into an empty district store, merging them again, and one
 # commune's relay (`export --commune`). The current side (a release build of this checkout, or the binaries in AFTER)
 # runs twice: signed only, and signed and sealed.
 set -euo pipefail
 households=${1:-200000}
-before=${BEFORE:?set BEFORE to a folder with the release tungnha and tungnha-bench built before issue 9}
+before=${BEFORE:-}
 root=${BENCH_DIR:-/tmp/tungnha-bench}/trust-$households
 work=$root/build
 if [ -n "${AFTER:-}" ]; then bin=$AFTER; else source "$(dirname "$0")/release.sh"; fi
@@ -21,7 +22,7 @@ seconds() { /usr/bin/time -f "%e %M" -o "$root/last.time" "$@" > "$root/last.out
 side() {  # side NAME TUNGNHA TUNGNHA_BENCH [--seal]
   local name=$1 tool=$2 bench=$3 seal=${4:-}
   local dir=$root/$name db=$root/$name.sqlite
-  "$tool" init --district-server --device-name "Bench" --db "$db" > /dev/null
+  "$tool" init --district-server --device-name "Bench" --db "$db" > /dev/null 2>&1
   local extra=()
   if [ -n "$seal" ]; then
     "$tool" enroll show --out "$root/district.tungnha" --db "$db" > /dev/null
@@ -46,6 +47,34 @@ echo "### $households households"
 echo
 echo "| | generate (s) | merge (s) | merge peak (MB) | merge again (s) | relay of the largest commune (s) | batch files |"
 echo "|---|---|---|---|---|---|---|"
-side before "$before/tungnha" "$before/tungnha-bench"
+[ -z "$before" ] || side before "$before/tungnha" "$before/tungnha-bench"
 side signed "$bin/tungnha" "$bin/tungnha-bench"
 side sealed "$bin/tungnha" "$bin/tungnha-bench" --seal
+
+# The share of the sealed side's merge and of one laptop's export spent in signatures, seals and their checks
+# (Ed25519, X25519/HPKE, ChaCha20-Poly1305, the checks of BatchChecks and BatchTrust), sampled by perf.
+command -v perf > /dev/null || { apt-get update -qq && apt-get install -y -qq linux-perf > /dev/null; }
+share() {  # share NAME COMMAND...: "NAME: X% of the samples"
+  local name=$1; shift
+  perf record -q -F 499 -g -o "$root/perf.data" -- "$@" > /dev/null 2>&1
+  perf report -i "$root/perf.data" --no-children --sort sym --stdio 2>/dev/null | python3 -c '
+import re, sys
+pattern = re.compile(r"ed25519|x25519|curve25519|hpke|chacha|poly1305|BatchChecks|BatchTrust|BatchSignature|SealedBatch|Signing|KeyAgreement", re.I)
+total = crypto = 0.0
+for line in sys.stdin:
+    m = re.match(r"\s+([0-9.]+)%\s+\S+\s+\[\.\]\s+(.*)", line)
+    if m:
+        total += float(m.group(1))
+        if pattern.search(m.group(2)): crypto += float(m.group(1))
+print(f"{crypto:.1f}% of the samples ({total:.0f}% attributed)")' | sed "s/^/$name: /"
+}
+# A fresh store and files sealed to it, so that the timed sides above run without perf.
+rm -rf "$root/share.sqlite"* "$root/share" "$root/share.enrollment.jsonl"
+"$bin/tungnha" init --district-server --device-name "Bench" --db "$root/share.sqlite" > /dev/null 2>&1
+"$bin/tungnha" enroll show --out "$root/share.tungnha" --db "$root/share.sqlite" > /dev/null
+"$bin/tungnha-bench" generate --out "$root/share" --households "$households" --seal-to "$root/share.tungnha" > "$root/share.out" 2> /dev/null
+"$bin/tungnha" enroll add "$root/share.enrollment.jsonl" --fingerprint "$(sed -n 's/.*--fingerprint //p' "$root/share.out")" --db "$root/share.sqlite" > /dev/null
+echo
+share "merge of sealed files: signatures, seals and the merge's checks" "$bin/tungnha" merge "$root/share" --db "$root/share.sqlite" --json
+rm -rf "$root/share-export" "$root/share-export.enrollment.jsonl"
+share "writing every laptop's batches signed and sealed (tungnha-bench generate)" "$bin/tungnha-bench" generate --out "$root/share-export" --households "$households" --seal-to "$root/share.tungnha"

@@ -248,7 +248,8 @@ enum BatchFile {
         var hasher = SHA256()
         var footerLine = 0
         try reader.forEachLine { line, number, _ in
-            if line.count > 0, line[0] == UInt8(ascii: "{"), let value = try? JSONParser.parse(line), value["end"] != nil {
+            // Only a line naming "end" can be the end line: the others are hashed without being parsed.
+            if line.count > 0, line[0] == UInt8(ascii: "{"), names(line, "\"end\""), let value = try? JSONParser.parse(line), value["end"] != nil {
                 footerLine = number
                 return false
             }
@@ -257,6 +258,19 @@ enum BatchFile {
             return true
         }
         return footerLine > 0 ? hasher.finalize().hex : nil
+    }
+
+    /// Whether `line` holds the bytes of `word`.
+    static func names(_ line: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        let count = word.utf8CodeUnitCount
+        guard line.count >= count else { return false }
+        let first = word.utf8Start[0]
+        var index = 0
+        while index <= line.count - count {
+            if line[index] == first, memcmp(line.baseAddress! + index, word.utf8Start, count) == 0 { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Reads every line after the header and checks it: JSON, the event's fields, its commune, device and sequence
