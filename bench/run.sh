@@ -6,7 +6,7 @@
 #   (b) the weekly delivery, batch 3 of every device into a store holding batches 1–2: the same three;
 #   merging the same files again; peak memory of each; the store's size;
 #   past figures: the report for today, --as-of a past day, and --format html (its weekly trend included),
-#   with the hand-written SQL of bench/report.sql in the sqlite3 shell beside them.
+#   with the hand-written SQL of bench/report.sql in the sqlite3 shell beside them; the audit of every visit.
 # Results go to stdout as a table, and to $BENCH_DIR/results-N.md.
 set -euo pipefail
 sizes=("$@")
@@ -67,5 +67,7 @@ print(f"| commune report today, s | {mean[0]:.2f} (bench/report.sql) | {mean[1]:
 print(f"| report --as-of 2026-10-15, s | | {mean[2]:.2f} | | | |")
 print(f"| report --format html (with its 12-week trend), s | | {mean[3]:.2f} | | | |")
 PY
+  read -r audit audit_mb <<< "$(measure "$bin/tungnha" audit --db "$dir/store.sqlite" --json)"
+  echo "| tungnha audit of every visit, s (peak MB) | | $audit ($audit_mb) | | | |" | tee -a "$out"
   echo | tee -a "$out"
 done

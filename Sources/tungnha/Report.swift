@@ -33,7 +33,12 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp(HelpText.reportPlace.text(Language.current), valueName: "text"))
     var place: String?
 
+    @Flag(help: ArgumentHelp(HelpText.reportAudit.text(Language.current)))
+    var audit = false
+
     func validate() throws {
+        if audit, format != .html || global.json { throw ValidationError(Messages.auditNeedsHTML(pastDate: false, Language.current)) }
+        if audit, asOf != nil { throw ValidationError(Messages.auditNeedsHTML(pastDate: true, Language.current)) }
         // A workbook is bytes, not text: it goes to a file, or through a pipe.
         if format == .xlsx, !global.json, out == nil, isatty(STDOUT_FILENO) != 0 {
             throw ValidationError(Messages.xlsxNeedsOut(Language.current))
@@ -71,8 +76,8 @@ struct Report: ParsableCommand {
                 data = Data((Console.json(report) + "\n").utf8)
             case .html:
                 let trend = try store.weeklyTrend(request)
-                // The audit of the records as they stand goes with the report; a past date's report goes without it.
-                let audit = asOf == nil ? try store.audit(commune: commune) : nil
+                // The audit reads every visit, so it goes with the report only when asked.
+                let audit = self.audit ? try store.audit(commune: commune) : nil
                 data = Data(ReportHTML.render(report, trend: trend, generatedAt: now, unit: named, audit: audit, language).utf8)
             case .xlsx:
                 let provinces = Set(report.rows.compactMap { row in

@@ -81,12 +81,19 @@ import Testing
         let rows = (checked["backchecks"] as! [[String: Any]]).map { "\($0["volunteer"]!) \($0["backchecks"]!) \($0["compared"]!) \($0["agreed"]!)" }
         #expect(rows == ["Lan 1 1 0"])
         #expect((checked["flags"] as! [[String: Any]]).map { "\($0["kind"]!) \($0["severity"]!)" } == ["backcheckDisagrees medium", "lateEntry medium"])
-        let html = try cli.run("report", "--format", "html", db: "commune.sqlite")
+        #expect(!(try cli.run("report", "--format", "html", db: "commune.sqlite").stdout.contains("Phụ lục: kiểm tra cách ghi lượt đến hộ")))
+        let html = try cli.run("report", "--format", "html", "--audit", db: "commune.sqlite")
         #expect(html.stdout.contains("Phụ lục: kiểm tra cách ghi lượt đến hộ"))
         #expect(html.stdout.contains("Kiểm tra lại không khớp</b> — Lan (Laptop tổ 1)"))
     }
 
     @Test func aWrongRulesFileOrRateIsRefusedWithWhatToDo() throws {
+        let notHTML = try cli.run("report", "--audit")
+        #expect(notHTML.status == 64)
+        #expect(notHTML.stderr.contains("--audit chỉ thêm phụ lục vào báo cáo HTML: thêm --format html, hoặc xem riêng: tungnha audit"))
+        let past = try cli.run("report", "--format", "html", "--audit", "--as-of", "2026-11-01")
+        #expect(past.status == 64)
+        #expect(past.stderr.contains("--audit xét các ghi nhận như hiện nay, nên không đi cùng --as-of."))
         try #"{"speedHousehold": 8}"#.write(toFile: cli.path("rules.json"), atomically: true, encoding: .utf8)
         let rules = try cli.run("audit", "--rules", cli.path("rules.json"))
         #expect(rules.status == 1)

@@ -117,4 +117,14 @@ extension Messages {
             "Bảng tính .xlsx không in ra màn hình được: thêm --out TỆP.xlsx (ví dụ --out bao-cao.xlsx).",
             "An .xlsx workbook cannot be shown on the screen: add --out FILE.xlsx (such as --out report.xlsx).")
     }
+
+    public static func auditNeedsHTML(pastDate: Bool, _ l: Language) -> String {
+        pastDate
+            ? l.pick(
+                "--audit xét các ghi nhận như hiện nay, nên không đi cùng --as-of. Bỏ --as-of, hoặc xem riêng: tungnha audit",
+                "--audit judges the records as they stand now, so it does not go with --as-of. Leave out --as-of, or see it alone: tungnha audit")
+            : l.pick(
+                "--audit chỉ thêm phụ lục vào báo cáo HTML: thêm --format html, hoặc xem riêng: tungnha audit",
+                "--audit only adds an appendix to the HTML report: add --format html, or see it alone: tungnha audit")
+    }
 }

@@ -19,7 +19,7 @@ public enum HelpText: Sendable {
     case report, reportBy, reportProvince, reportCommune, reportAsOf, reportFormat, reportOut
     case target, targetSet, targetList, targetSettings, register, registerImport, registerFile, followups
     case registerHouseholds, registerHouseholdsFile, dryRun, registerSheet, registerVillage, registerColumn(RegisterField)
-    case reportUnit, reportPlace, followupsFormat, followupsOut
+    case reportUnit, reportPlace, reportAudit, followupsFormat, followupsOut
     case export, exportOut, exportAgain, exportCommune, merge, mergePaths, sync, syncStatus, conflicts, duplicates
     case forward, forwardOut, forwardAgain
     case yesDuplicate, whereCommand
@@ -199,6 +199,10 @@ public enum HelpText: Sendable {
         case .reportUnit:
             return l.pick("Tên đơn vị ghi ở đầu báo cáo HTML/xlsx, ví dụ \"UBND XÃ AN PHÚ\". Mặc định: theo xã hoặc tỉnh của báo cáo.", "The unit written at the top of the HTML/xlsx report, such as \"UBND XÃ AN PHÚ\". Default: the report's commune or province.")
         case .reportPlace: return l.pick("Địa danh ghi trước ngày tháng, ví dụ \"An Phú\".", "The place written before the date, such as \"An Phú\".")
+        case .reportAudit:
+            return l.pick(
+                "Với --format html: thêm phụ lục kiểm tra cách ghi lượt đến hộ theo xã (đọc mọi lượt đến hộ: vài giây với một tỉnh).",
+                "With --format html: add the audit of how visits were recorded, per commune, as an appendix (reads every visit: some seconds for a province).")
         case .followupsFormat:
             return l.pick(
                 "Dạng: table (bảng, mặc định), csv (Excel), json, html (danh sách in khổ A4 cho từng thôn, có ô đánh dấu và chỗ ghi chú).",
