@@ -70,7 +70,7 @@ extension BatchInput {
     var data: Data {
         switch self {
         case .file(let path): return FileManager.default.contents(atPath: path) ?? Data()
-        case .memory(let data, _): return data
+        case .memory(let data, _, _): return data
         }
     }
 }

@@ -51,5 +51,9 @@ extension Migrations {
                     );
                     """)
         }
+        // A sealed file's own checksum beside its batch's: merged again, it is known without being opened.
+        migrator.registerMigration("2027-04-batch-sealed-checksum") { db in
+            try db.execute(sql: "ALTER TABLE batch ADD COLUMN sealed_sha256 TEXT")
+        }
     }
 }

@@ -108,6 +108,8 @@ struct ParsedBatch: Sendable {
     var events: [ParsedEvent]
     /// What the checks that need no store found, for those that do (`BatchChecks`, `BatchTrust`).
     var facts = BatchFacts()
+    /// A sealed file's own checksum, kept with the batch so that the file is known again without opening it.
+    var sealedSHA256: String?
 }
 
 /// What reading one file gave.
@@ -128,13 +130,25 @@ enum BatchFile {
 
     /// Reads and checks a whole file. `named`: given by name (always tried), rather than found in a folder
     /// (tried only when it starts like a batch). `merged` holds the fingerprints of batches already merged.
-    static func read(_ path: String, named: Bool, merged: Set<String>, keys: OpeningKeys?, accept: (CommuneRef) throws -> Void) -> FileReading {
+    /// `mergedSealed` holds the batches merged from sealed files, by the same fingerprint with the sealed file's
+    /// checksum: such a file is known again without being opened.
+    static func read(
+        _ path: String, named: Bool, merged: Set<String>, mergedSealed: [String: BatchHeader] = [:], keys: OpeningKeys?,
+        accept: (CommuneRef) throws -> Void
+    ) -> FileReading {
         if let kind = FileKind.irregular(path) { return .skipped(kind) }
         if !named, !looksLikeBatch(path) { return .skipped(nil) }
         var header: BatchHeader?
         do {
             // A sealed file for another commune is refused as such, before anyone tries to open it.
-            if let routed = SealedBatch.routedCommune(path) { try accept(routed) }
+            if let routed = SealedBatch.routedCommune(path) {
+                try accept(routed)
+                if !mergedSealed.isEmpty, let sealed = SealedBatch.identity(path),
+                    let known = mergedSealed[fingerprint(device: sealed.device, batch: sealed.batch, sha256: sealed.sha256)]
+                {
+                    return .alreadyMerged(known)
+                }
+            }
             let input = try BatchInput.open(path, keys: keys)
             let read = try readHeader(input)
             header = read
@@ -144,7 +158,9 @@ enum BatchFile {
             {
                 return .alreadyMerged(read)
             }
-            return .batch(try BatchChecks.check(try parse(input, header: read), own: keys?.device, sealed: input.isSealed))
+            var batch = try BatchChecks.check(try parse(input, header: read), own: keys?.device, sealed: input.isSealed)
+            batch.sealedSHA256 = input.sealedSHA256
+            return .batch(batch)
         } catch let refusal as BatchRefusal {
             return .refused(refusal, header: header)
         } catch {

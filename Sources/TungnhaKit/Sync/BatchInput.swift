@@ -5,13 +5,13 @@ import Foundation
 /// plain bytes never touch the disk).
 enum BatchInput: Sendable {
     case file(String)
-    /// The opened batch, and the sealed file it came from.
-    case memory(Data, sealedFile: String)
+    /// The opened batch, the sealed file it came from, and that file's own checksum.
+    case memory(Data, sealedFile: String, sealedSHA256: String)
 
     /// The file as given: what a refusal names and quarantine copies.
     var path: String {
         switch self {
-        case .file(let path), .memory(_, let path): return path
+        case .file(let path), .memory(_, let path, _): return path
         }
     }
 
@@ -20,16 +20,24 @@ enum BatchInput: Sendable {
         return false
     }
 
+    /// A sealed file's own checksum.
+    var sealedSHA256: String? {
+        if case .memory(_, _, let sha256) = self { return sha256 }
+        return nil
+    }
+
     /// The file at `path`, opened with `keys` when it is sealed.
     static func open(_ path: String, keys: OpeningKeys?) throws(BatchRefusal) -> BatchInput {
         guard let first = FirstLine.read(path), SealedBatch.isEnvelope(first) else { return .file(path) }
-        return .memory(try SealedBatch.open(path, keys: keys), sealedFile: path)
+        guard FileKind.isRegular(path), let bytes = FileManager.default.contents(atPath: path) else { throw BatchRefusal.unreadable(detail: path) }
+        let opened = try SealedBatch.opened(bytes, keys: keys)
+        return .memory(opened.batch, sealedFile: path, sealedSHA256: opened.sha256)
     }
 
     /// The last `count` bytes, to find the end line without reading the rest.
     func tail(_ count: Int) -> Data? {
         switch self {
-        case .memory(let data, _):
+        case .memory(let data, _, _):
             return data.suffix(count)
         case .file(let path):
             guard let handle = FileHandle(forReadingAtPath: path) else { return nil }

@@ -29,7 +29,7 @@ struct LineReader {
     init(_ input: BatchInput) throws {
         switch input {
         case .file(let path): try self.init(path: path)
-        case .memory(let data, _): self.init(memory: data)
+        case .memory(let data, _, _): self.init(memory: data)
         }
     }
 

@@ -14,8 +14,11 @@ extension Store {
         var seen = try read { db in Set(try Row.fetchAll(db, sql: "SELECT device, number, sha256 FROM batch").map {
             BatchFile.fingerprint(device: $0["device"], batch: $0["number"], sha256: $0["sha256"])
         }) }
+        let mergedSealed = try read(Self.mergedSealed)
         let keys = try machineKeys().opening
-        let ahead = BatchReadAhead(files: collectFiles(paths), merged: seen, keys: keys) { commune in try Store.accept(commune, identity: identity) }
+        let ahead = BatchReadAhead(files: collectFiles(paths), merged: seen, mergedSealed: mergedSealed, keys: keys) { commune in
+            try Store.accept(commune, identity: identity)
+        }
         defer { ahead.stop() }
         var outcomes: [FileOutcome] = []
         var group = AppendGroup()
@@ -142,13 +145,13 @@ extension Store {
         try db.execute(
             sql: """
                 INSERT INTO batch (device, label, number, kind, scheme, commune, events, first_seq, last_seq, written_at, written_ms,
-                    sha256, file, merged_at, new_events, known_events, conflicts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)
+                    sha256, file, merged_at, new_events, known_events, conflicts, sealed_sha256)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)
                 """,
             arguments: [
                 header.device, header.deviceLabel, header.batch, header.kind.rawValue, header.commune.scheme.rawValue, header.commune.code,
                 header.events, header.firstSeq, header.lastSeq, header.writtenAt.rfc3339, header.writtenAt.millis, batch.footer.sha256, file,
-                now.rfc3339,
+                now.rfc3339, batch.sealedSHA256,
             ])
         let batchRow = db.lastInsertedRowID
         var new: [StoredEvent] = []
@@ -231,11 +234,14 @@ final class BatchReadAhead: @unchecked Sendable {
     private var finished = false
     private var stopped = false
 
-    init(files: [(path: String, named: Bool)], merged: Set<String>, keys: OpeningKeys?, accept: @escaping @Sendable (CommuneRef) throws -> Void) {
+    init(
+        files: [(path: String, named: Bool)], merged: Set<String>, mergedSealed: [String: BatchHeader], keys: OpeningKeys?,
+        accept: @escaping @Sendable (CommuneRef) throws -> Void
+    ) {
         let thread = Thread { [self] in
             for file in files {
                 if isStopped { break }
-                let reading = BatchFile.read(file.path, named: file.named, merged: merged, keys: keys, accept: accept)
+                let reading = BatchFile.read(file.path, named: file.named, merged: merged, mergedSealed: mergedSealed, keys: keys, accept: accept)
                 var count = 0
                 if case .batch(let batch) = reading { count = batch.events.count }
                 condition.lock()
@@ -279,5 +285,22 @@ final class BatchReadAhead: @unchecked Sendable {
         if case .batch(let batch) = item.1 { eventsReady -= batch.events.count }
         condition.broadcast()
         return item
+    }
+}
+
+extension Store {
+    /// The batches merged from sealed files, by device, number and the sealed file's own checksum, as their headers.
+    static func mergedSealed(_ db: Database) throws -> [String: BatchHeader] {
+        var headers: [String: BatchHeader] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT * FROM batch WHERE sealed_sha256 IS NOT NULL") {
+            guard let kind = BatchHeader.Kind(rawValue: row["kind"]), let scheme = Scheme(rawValue: row["scheme"]),
+                let writtenAt = Moment(rfc3339: row["written_at"])
+            else { continue }
+            let header = BatchHeader(
+                kind: kind, device: row["device"], deviceLabel: row["label"], commune: CommuneRef(code: row["commune"], scheme: scheme),
+                batch: row["number"], events: row["events"], firstSeq: row["first_seq"], lastSeq: row["last_seq"], writtenAt: writtenAt, tool: "")
+            headers[BatchFile.fingerprint(device: header.device, batch: header.batch, sha256: row["sealed_sha256"])] = header
+        }
+        return headers
     }
 }

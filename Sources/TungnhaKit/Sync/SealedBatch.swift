@@ -31,6 +31,16 @@ enum SealedBatch {
         return value["format"] == .string(format)
     }
 
+    /// The device and batch number a sealed file's envelope names, and the file's own checksum, when its bytes
+    /// are whole: enough to know a file merged before without opening it.
+    static func identity(_ path: String) -> (device: String, batch: Int, sha256: String)? {
+        guard let envelope = FirstLine.object(path), envelope["format"] == .string(format),
+            case .string(let device)? = envelope["batch"]?["device"], case .int(let batch)? = envelope["batch"]?["batch"],
+            let bytes = FileManager.default.contents(atPath: path), let checked = try? checked(bytes)
+        else { return nil }
+        return (device, Int(clamping: batch), checked.sha256)
+    }
+
     /// The commune a sealed file's envelope names, to route it; nil when the file is not sealed or names none.
     static func routedCommune(_ path: String) -> CommuneRef? {
         guard let envelope = FirstLine.object(path), envelope["format"] == .string(format), case .string(let code)? = envelope["batch"]?["commune"],
@@ -93,7 +103,9 @@ enum SealedBatch {
 
     /// A sealed file's bytes as written (no byte-order mark, Unix line endings), checked against its end line: its
     /// envelope, recipients, and where the sealed text starts and the end line begins.
-    static func checked(_ bytes: Data) throws(BatchRefusal) -> (data: Data, envelope: Data, recipients: [JSONValue], firstEnd: Int, endStart: Int) {
+    static func checked(_ bytes: Data) throws(BatchRefusal)
+        -> (data: Data, envelope: Data, recipients: [JSONValue], firstEnd: Int, endStart: Int, sha256: String)
+    {
         var data = bytes
         if data.starts(with: LineReader.byteOrderMark) { data.removeFirst(3) }
         // Read as a batch is read: a file converted to Windows line endings is the file that was written.
@@ -112,15 +124,18 @@ enum SealedBatch {
         else { throw BatchRefusal.cutShort(lines: data[..<stop].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }) }
         let actual = SHA256.hash(data: data[data.startIndex..<endStart]).hex
         guard actual == sha.lowercased() else { throw BatchRefusal.checksumMismatch(declared: sha, actual: actual) }
-        return (data, Data(envelopeLine), recipients, firstEnd, endStart)
+        return (data, Data(envelopeLine), recipients, firstEnd, endStart, actual)
     }
 
     /// Whether a sealed file's bytes are whole and unchanged (its own checksum), without opening it.
     static func isIntact(_ bytes: Data) -> Bool { (try? checked(bytes)) != nil }
 
     /// Opens the bytes of a sealed file with this machine's key.
-    static func open(_ bytes: Data, keys: OpeningKeys?) throws(BatchRefusal) -> Data {
-        let (data, envelopeLine, recipients, firstEnd, endStart) = try checked(bytes)
+    static func open(_ bytes: Data, keys: OpeningKeys?) throws(BatchRefusal) -> Data { try opened(bytes, keys: keys).batch }
+
+    /// The batch a sealed file holds, and the sealed file's own checksum (what knows it again without opening it).
+    static func opened(_ bytes: Data, keys: OpeningKeys?) throws(BatchRefusal) -> (batch: Data, sha256: String) {
+        let (data, envelopeLine, recipients, firstEnd, endStart, sha256) = try checked(bytes)
         guard let keys, case .string(let sealedText)? = recipients.first(where: { $0["device"] == .string(keys.device) })?["sealedKey"],
             let sealed = Data(base64Encoded: sealedText), sealed.count > 32
         else { throw BatchRefusal.sealedForOthers(recipients: recipients.count) }
@@ -131,7 +146,7 @@ enum SealedBatch {
             var recipient = try HPKE.Recipient(privateKey: keys.agreement, ciphersuite: suite, info: info, encapsulatedKey: sealed.prefix(32))
             let key = SymmetricKey(data: try recipient.open(sealed.dropFirst(32)))
             let box = try ChaChaPoly.SealedBox(nonce: try ChaChaPoly.Nonce(data: Data(count: 12)), ciphertext: text.dropLast(16), tag: text.suffix(16))
-            return try ChaChaPoly.open(box, using: key, authenticating: Data(envelopeLine))
+            return (try ChaChaPoly.open(box, using: key, authenticating: Data(envelopeLine)), sha256)
         } catch {
             throw BatchRefusal.badSeal(detail: "key")
         }
