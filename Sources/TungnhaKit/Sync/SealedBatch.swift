@@ -109,10 +109,10 @@ enum SealedBatch {
         var data = bytes
         if data.starts(with: LineReader.byteOrderMark) { data.removeFirst(3) }
         // Read as a batch is read: a file converted to Windows line endings is the file that was written.
-        if data.contains(0x0D) { data = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8) }
+        if offset(of: 0x0D, in: data) != nil { data = Data(String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n").utf8) }
         var stop = data.endIndex
         while stop > data.startIndex, [0x0A, 0x20, 0x09].contains(data[stop - 1]) { stop -= 1 }
-        let firstEnd = data.firstIndex(of: 0x0A) ?? data.endIndex
+        let firstEnd = offset(of: 0x0A, in: data).map { data.startIndex + $0 } ?? data.endIndex
         let envelopeLine = data[data.startIndex..<firstEnd]
         guard let envelope = try? Array(envelopeLine).withUnsafeBufferPointer({ try JSONParser.parse($0) }),
             envelope["version"] == .int(Int64(version)), case .array(let recipients)? = envelope["recipients"]
@@ -125,6 +125,14 @@ enum SealedBatch {
         let actual = SHA256.hash(data: data[data.startIndex..<endStart]).hex
         guard actual == sha.lowercased() else { throw BatchRefusal.checksumMismatch(declared: sha, actual: actual) }
         return (data, Data(envelopeLine), recipients, firstEnd, endStart, actual)
+    }
+
+    /// Where `byte` first stands in `data`, from its start, found by memchr (Data's own search goes byte by byte).
+    static func offset(of byte: UInt8, in data: Data) -> Int? {
+        data.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base, Int32(byte), buffer.count) else { return nil }
+            return base.distance(to: UnsafeRawPointer(found))
+        }
     }
 
     /// Whether a sealed file's bytes are whole and unchanged (its own checksum), without opening it.
