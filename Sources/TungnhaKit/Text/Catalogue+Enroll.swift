@@ -161,7 +161,7 @@ extension Messages {
 
     public static func revokedMachine(_ machine: TrustedMachine, _ l: Language) -> String {
         l.pick(
-            "Đã thu hồi \(machine.label) (mã máy \(machine.device.prefix(8))). Từ nay tệp nó ký không được nhận, trừ các lô cũ đến ghi nhận số \(machine.keepUpTo ?? 0). Các ghi nhận đã nhận vẫn giữ nguyên. Nếu máy này gửi tiếp lên máy chủ tỉnh, ghi lại tệp ghi danh (tungnha enroll show --out TỆP) và gửi lên để tỉnh cũng thu hồi.",
+            "Đã thu hồi \(machine.label) (mã máy \(machine.device.prefix(8))). Từ nay tệp nó ký không được nhận, trừ các lô cũ đến ghi nhận số \(machine.keepUpTo ?? 0). Các ghi nhận đã nhận vẫn giữ nguyên. Nếu máy này gửi tiếp lên máy tổng hợp của tỉnh, ghi lại tệp ghi danh (tungnha enroll show --out TỆP) và gửi lên để tỉnh cũng thu hồi.",
             "Revoked \(machine.label) (device \(machine.device.prefix(8))). Files it signs are refused from now on, except its earlier batches up to event \(machine.keepUpTo ?? 0). What was received stays. If this machine forwards to a province machine, write the enrollment file again (tungnha enroll show --out FILE) and send it up so the province revokes it too.")
     }
 

@@ -46,7 +46,7 @@ public enum HelpExample {
         case "sync reissue": return ["tungnha sync reissue"]
         case "enroll", "enroll show": return ["tungnha enroll show --out \(l.pick("laptop-to-1", "laptop-team-1")).tungnha"]
         case "enroll add":
-            return ["tungnha enroll add \(l.pick("laptop-to-1", "laptop-team-1")).tungnha", "tungnha enroll add may-chu-huyen.tungnha --fingerprint 7GQ2M-ZK9TD-R4XW8-N1BHC-3PQ7Z"]
+            return ["tungnha enroll add \(l.pick("laptop-to-1", "laptop-team-1")).tungnha", "tungnha enroll add may-xa.tungnha --fingerprint 7GQ2M-ZK9TD-R4XW8-N1BHC-3PQ7Z"]
         case "enroll list": return ["tungnha enroll list"]
         case "enroll revoke": return ["tungnha enroll revoke \"Laptop tổ 3\""]
         case "backup": return ["tungnha backup /media/usb/tungnha-2026-11-20.sqlite"]
