@@ -141,15 +141,13 @@ enum BatchFile {
         var header: BatchHeader?
         do {
             // A sealed file for another commune is refused as such, before anyone tries to open it.
-            if let routed = SealedBatch.routedCommune(path) {
-                try accept(routed)
-                if !mergedSealed.isEmpty, let sealed = SealedBatch.identity(path),
-                    let known = mergedSealed[fingerprint(device: sealed.device, batch: sealed.batch, sha256: sealed.sha256)]
-                {
-                    return .alreadyMerged(known)
-                }
+            let envelope = SealedBatch.envelope(path)
+            if let routed = envelope.flatMap(SealedBatch.commune(of:)) { try accept(routed) }
+            let input: BatchInput
+            switch try BatchInput.open(path, envelope: envelope, keys: keys, known: { mergedSealed[$0] }) {
+            case .input(let opened): input = opened
+            case .mergedBefore(let known): return .alreadyMerged(known)
             }
-            let input = try BatchInput.open(path, keys: keys)
             let read = try readHeader(input)
             header = read
             try accept(read.commune)
@@ -278,13 +276,14 @@ enum BatchFile {
 
     /// Whether `line` holds the bytes of `word`.
     static func names(_ line: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        // memmem is a GNU extension Swift's Glibc module does not show: memchr for the first byte, then memcmp.
         let count = word.utf8CodeUnitCount
-        guard line.count >= count else { return false }
-        let first = word.utf8Start[0]
-        var index = 0
-        while index <= line.count - count {
-            if line[index] == first, memcmp(line.baseAddress! + index, word.utf8Start, count) == 0 { return true }
-            index += 1
+        guard let base = line.baseAddress, line.count >= count else { return false }
+        var from = 0
+        while from <= line.count - count, let found = memchr(base + from, Int32(word.utf8Start[0]), line.count - count - from + 1) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + index, word.utf8Start, count) == 0 { return true }
+            from = index + 1
         }
         return false
     }

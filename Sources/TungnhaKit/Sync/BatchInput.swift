@@ -27,11 +27,28 @@ enum BatchInput: Sendable {
     }
 
     /// The file at `path`, opened with `keys` when it is sealed.
-    static func open(_ path: String, keys: OpeningKeys?) throws(BatchRefusal) -> BatchInput {
-        guard let first = FirstLine.read(path), SealedBatch.isEnvelope(first) else { return .file(path) }
+    static func open(_ path: String, keys: OpeningKeys?) throws(BatchRefusal) -> Opening {
+        try open(path, envelope: SealedBatch.envelope(path), keys: keys)
+    }
+
+    /// The file at `path`, whose first line, when it is sealed, is `envelope`. `known` is asked with a sealed file's
+    /// fingerprint (its own checksum) before the file is opened: a file merged before is not opened again.
+    static func open(_ path: String, envelope: JSONValue?, keys: OpeningKeys?, known: (String) -> BatchHeader? = { _ in nil })
+        throws(BatchRefusal) -> Opening
+    {
+        guard let envelope else { return .input(.file(path)) }
         guard FileKind.isRegular(path), let bytes = FileManager.default.contents(atPath: path) else { throw BatchRefusal.unreadable(detail: path) }
-        let opened = try SealedBatch.opened(bytes, keys: keys)
-        return .memory(opened.batch, sealedFile: path, sealedSHA256: opened.sha256)
+        let checked = try SealedBatch.checked(bytes)
+        if let fingerprint = SealedBatch.fingerprint(of: envelope, sha256: checked.sha256), let header = known(fingerprint) {
+            return .mergedBefore(header)
+        }
+        return .input(.memory(try SealedBatch.open(checked, keys: keys), sealedFile: path, sealedSHA256: checked.sha256))
+    }
+
+    /// What opening a file gave: its lines, or the header of the sealed file it is, merged before.
+    enum Opening {
+        case input(BatchInput)
+        case mergedBefore(BatchHeader)
     }
 
     /// The last `count` bytes, to find the end line without reading the rest.

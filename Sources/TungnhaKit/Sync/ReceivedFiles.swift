@@ -11,20 +11,17 @@ enum ReceivedFiles {
     static func keep(_ batch: ParsedBatch, file: String, row: Int64, outcome: FileOutcome, db: Database) throws {
         let role = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'device.role'"))
         guard role == DeviceIdentity.Role.communeGathering.rawValue, outcome.newEvents > 0 || !outcome.clashes.isEmpty else { return }
-        guard let data = FileManager.default.contents(atPath: file), let end = endLine(of: try plain(data, db: db)), end.footer == batch.footer,
-            end.sha256 == batch.footer.sha256
-        else { throw ForwardError.changedWhileMerging(file: file) }
+        guard let data = FileManager.default.contents(atPath: file), isAsRead(data, batch) else { throw ForwardError.changedWhileMerging(file: file) }
         try db.execute(
             sql: "INSERT INTO received_file (batch, name, bytes) VALUES (?, ?, ?)", arguments: [row, batch.header.fileName, data])
     }
 
-    /// The batch a file holds: the file itself, or, for a sealed file (kept sealed, for the province can open it
-    /// too), what it opens to here; empty when it no longer opens.
-    static func plain(_ data: Data, db: Database) throws -> Data {
-        guard isSealed(data) else { return data }
-        guard let identity = try Store.identity(db) else { return Data() }
-        let keys = try MachineKeys.current(device: identity.id, environment: StoreEnvironment(), db: db)
-        return (try? SealedBatch.open(data, keys: keys.opening)) ?? Data()
+    /// Whether `data` are the bytes the merge read: a plain file's end line and checksum, or a sealed file's own
+    /// checksum (the merge kept it), so that a sealed file is not opened a second time.
+    static func isAsRead(_ data: Data, _ batch: ParsedBatch) -> Bool {
+        if let sealed = batch.sealedSHA256 { return (try? SealedBatch.checked(data))?.sha256 == sealed }
+        guard let end = endLine(of: data) else { return false }
+        return end.footer == batch.footer && end.sha256 == batch.footer.sha256
     }
 
     /// Whether kept bytes are still those received: a plain file against the batch's checksum; a sealed one against

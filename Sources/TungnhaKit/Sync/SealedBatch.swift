@@ -31,22 +31,25 @@ enum SealedBatch {
         return value["format"] == .string(format)
     }
 
-    /// The device and batch number a sealed file's envelope names, and the file's own checksum, when its bytes
-    /// are whole: enough to know a file merged before without opening it.
-    static func identity(_ path: String) -> (device: String, batch: Int, sha256: String)? {
-        guard let envelope = FirstLine.object(path), envelope["format"] == .string(format),
-            case .string(let device)? = envelope["batch"]?["device"], case .int(let batch)? = envelope["batch"]?["batch"],
-            let bytes = FileManager.default.contents(atPath: path), let checked = try? checked(bytes)
-        else { return nil }
-        return (device, Int(clamping: batch), checked.sha256)
+    /// The envelope of a sealed file, read from its first line; nil for any other file.
+    static func envelope(_ path: String) -> JSONValue? {
+        guard let first = FirstLine.object(path), first["format"] == .string(format) else { return nil }
+        return first
     }
 
-    /// The commune a sealed file's envelope names, to route it; nil when the file is not sealed or names none.
-    static func routedCommune(_ path: String) -> CommuneRef? {
-        guard let envelope = FirstLine.object(path), envelope["format"] == .string(format), case .string(let code)? = envelope["batch"]?["commune"],
-            case .string(let schemeText)? = envelope["batch"]?["scheme"], let scheme = Scheme(rawValue: schemeText)
+    /// The commune an envelope names, to route the file before it is opened.
+    static func commune(of envelope: JSONValue) -> CommuneRef? {
+        guard case .string(let code)? = envelope["batch"]?["commune"], case .string(let schemeText)? = envelope["batch"]?["scheme"],
+            let scheme = Scheme(rawValue: schemeText)
         else { return nil }
         return CommuneRef(code: code, scheme: scheme)
+    }
+
+    /// The fingerprint a sealed file was merged under (`BatchFile.fingerprint` with the file's own checksum): how a
+    /// merge knows it again without opening it.
+    static func fingerprint(of envelope: JSONValue, sha256: String) -> String? {
+        guard case .string(let device)? = envelope["batch"]?["device"], case .int(let batch)? = envelope["batch"]?["batch"] else { return nil }
+        return BatchFile.fingerprint(device: device, batch: Int(clamping: batch), sha256: sha256)
     }
 
     /// What a sealed file shows of its batch without opening it: enough to route it and to name it in a message.
@@ -139,11 +142,13 @@ enum SealedBatch {
     static func isIntact(_ bytes: Data) -> Bool { (try? checked(bytes)) != nil }
 
     /// Opens the bytes of a sealed file with this machine's key.
-    static func open(_ bytes: Data, keys: OpeningKeys?) throws(BatchRefusal) -> Data { try opened(bytes, keys: keys).batch }
+    static func open(_ bytes: Data, keys: OpeningKeys?) throws(BatchRefusal) -> Data { try open(checked(bytes), keys: keys) }
 
-    /// The batch a sealed file holds, and the sealed file's own checksum (what knows it again without opening it).
-    static func opened(_ bytes: Data, keys: OpeningKeys?) throws(BatchRefusal) -> (batch: Data, sha256: String) {
-        let (data, envelopeLine, recipients, firstEnd, endStart, sha256) = try checked(bytes)
+    /// Opens a sealed file whose bytes `checked` read.
+    static func open(_ file: (data: Data, envelope: Data, recipients: [JSONValue], firstEnd: Int, endStart: Int, sha256: String), keys: OpeningKeys?)
+        throws(BatchRefusal) -> Data
+    {
+        let (data, envelopeLine, recipients, firstEnd, endStart) = (file.data, file.envelope, file.recipients, file.firstEnd, file.endStart)
         guard let keys, case .string(let sealedText)? = recipients.first(where: { $0["device"] == .string(keys.device) })?["sealedKey"],
             let sealed = Data(base64Encoded: sealedText), sealed.count > 32
         else { throw BatchRefusal.sealedForOthers(recipients: recipients.count) }
@@ -154,7 +159,7 @@ enum SealedBatch {
             var recipient = try HPKE.Recipient(privateKey: keys.agreement, ciphersuite: suite, info: info, encapsulatedKey: sealed.prefix(32))
             let key = SymmetricKey(data: try recipient.open(sealed.dropFirst(32)))
             let box = try ChaChaPoly.SealedBox(nonce: try ChaChaPoly.Nonce(data: Data(count: 12)), ciphertext: text.dropLast(16), tag: text.suffix(16))
-            return (try ChaChaPoly.open(box, using: key, authenticating: Data(envelopeLine)), sha256)
+            return try ChaChaPoly.open(box, using: key, authenticating: Data(envelopeLine))
         } catch {
             throw BatchRefusal.badSeal(detail: "key")
         }
