@@ -10,8 +10,6 @@ import GRDB
 /// anything reads it.
 enum DerivedTables {
     static let watermarkKey = "derived.upto"
-    /// How many events are derived at a time when catching up: memory stays flat whatever the backlog.
-    static let chunk = 50_000
 
     static func watermark(_ db: Database) throws -> Int64 {
         Int64(try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [watermarkKey]) ?? "0") ?? 0
@@ -24,7 +22,8 @@ enum DerivedTables {
     static func hasPending(_ db: Database) throws -> Bool { try EventLog.lastRowid(db) > watermark(db) }
 
     /// Derives every event after the watermark. `inHand` are events just appended, with their rowids: when they
-    /// are exactly the events after the watermark, they are derived without being read back.
+    /// are exactly the events after the watermark, they are derived without being read back. Otherwise the events
+    /// are read back household by household, in the order of the households' keys.
     static func derivePending(inHand: [StoredEvent] = [], db: Database) throws {
         var upto = try watermark(db)
         let last = try EventLog.lastRowid(db)
@@ -37,88 +36,123 @@ enum DerivedTables {
             return
         }
         while upto < last {
-            let events = try EventLog.events(after: upto, limit: chunk, db: db)
-            guard let end = events.last?.rowid else { break }
-            try derive(events, db: db)
+            let touches = try EventTouch.after(upto, limit: backlogChunk, db: db)
+            guard let end = touches.last?.rowid else { break }
+            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids.sorted(), db: db) }
             upto = end
             try setWatermark(upto, db: db)
         }
     }
 
+    /// How many events are derived at a time when read back from the log: memory stays flat whatever the backlog.
+    static let backlogChunk = 50_000
+
     /// Changes to the member tally, added up over a whole derivation and written once.
     typealias TallyChanges = [MemberTallyRecord.Key: MemberTallyRecord.Counts]
 
-    /// Derives these events: every event after the watermark up to the last of them, in log order.
+    /// Derives these events, held in memory: every event after the watermark up to the last of them, in log order.
     static func derive(_ events: [StoredEvent], db: Database) throws {
-        guard !events.isEmpty else { return }
+        let byRowid = Dictionary(events.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
+        try derive(events.map(EventTouch.init), db: db) { rowids in
+            try rowids.map { rowid in
+                guard let event = byRowid[rowid] else { throw StoreError.damaged(what: "event \(rowid)") }
+                return event
+            }
+        }
+    }
+
+    /// Derives the events `touches` name, every event after the watermark up to the last of them, in log order;
+    /// `read` gives the events at some of their rowids.
+    static func derive(_ touches: [EventTouch], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
+        guard !touches.isEmpty else { return }
         var tally = TallyChanges()
         var communes = Set<CommuneRef>()
         var linksChanged = false
-        var byHousehold: [String: [StoredEvent]] = [:]
-        for stored in events {
-            let event = stored.event
-            switch event.body {
-            case .villageAdded, .villageChanged: communes.insert(event.commune)
-            case .householdMerged: linksChanged = true
-            case .eventVoided(let target, _), .eventCorrected(let target, _):
-                switch try actedOnKind(target, db: db) {
-                case .villageAdded?, .villageChanged?: communes.insert(event.commune)
+        var byHousehold: [String: [Int64]] = [:]
+        for touch in touches {
+            switch touch.kind {
+            case .villageAdded?, .villageChanged?: communes.insert(touch.commune)
+            case .householdMerged?: linksChanged = true
+            case .eventVoided?, .eventCorrected?:
+                switch try touch.target.flatMap({ try actedOnKind($0, db: db) }) {
+                case .villageAdded?, .villageChanged?: communes.insert(touch.commune)
                 case .householdMerged?: linksChanged = true
                 default: break
                 }
             default: break
             }
-            if let code = event.household { byHousehold[code, default: []].append(stored) }
+            if let code = touch.household { byHousehold[code, default: []].append(touch.rowid) }
         }
         var components = Set<String>()
         if linksChanged { components = try refreshLinks(db: db) }
         let anyLinks = try HouseholdLinkRecord.any(db: db)
         // Households already stored go first, in the order of their keys, so that each page of the derived tables
-        // is changed while it is in the cache; then the new ones.
-        var rows: [(code: String, row: HouseholdFoldRecord?, new: [StoredEvent])] = []
-        for code in byHousehold.keys.sorted() {
-            let new = byHousehold[code]!
-            let row = try Trace.time("derive: read fold") { try HouseholdFoldRecord.find(code, db: db) }
+        // is changed while it is in the cache; then the new ones, in the order they were first seen.
+        var rows: [HouseholdRowids] = []
+        for (code, rowids) in byHousehold.sorted(by: { $0.key < $1.key }) {
             if anyLinks, let link = try HouseholdLinkRecord.find(code, db: db) {
                 // Derived with the households it is linked to, below; it only notes where its new events are.
                 components.insert(link.component)
-                var linked = row ?? HouseholdFoldRecord(key: nil, code: code, events: [], fold: nil)
-                linked.events += new.map(\.rowid)
+                var linked = try HouseholdFoldRecord.find(code, db: db) ?? HouseholdFoldRecord(key: nil, code: code, events: [], fold: nil)
+                linked.events += rowids
                 linked.state = nil
                 try linked.save(db: db)
                 continue
             }
-            rows.append((code, row, new))
+            rows.append(HouseholdRowids(code: code, key: try Trace.time("derive: read keys") { try HouseholdFoldRecord.key(of: code, db: db) }, rowids: rowids))
         }
-        rows.sort { ($0.row?.key ?? .max, $0.code) < ($1.row?.key ?? .max, $1.code) }
-        for start in stride(from: 0, to: rows.count, by: workChunk) {
-            try derive(rows[start..<min(start + workChunk, rows.count)], tally: &tally, db: db)
+        rows.sort { ($0.key ?? .max, $0.rowids[0]) < ($1.key ?? .max, $1.rowids[0]) }
+        // The processor folds the next households while the store writes what the last ones gave.
+        let chunks = stride(from: 0, to: rows.count, by: workChunk).map { rows[$0..<min($0 + workChunk, rows.count)] }
+        var work = try chunks.first.map { try prepare($0, read: read, db: db) } ?? []
+        var folding = Parallel.start(work) { $0.fold() }
+        for index in chunks.indices {
+            let outcomes = Trace.time("derive: wait for fold") { folding.wait() }
+            let done = work
+            if index + 1 < chunks.count {
+                work = try prepare(chunks[index + 1], read: read, db: db)
+                folding = Parallel.start(work) { $0.fold() }
+            }
+            try write(done, outcomes, tally: &tally, db: db)
         }
         for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
-        try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db)
+        try Trace.time("derive: tally") { try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db) }
         for commune in communes.sorted() {
             try VillageRecord.replace(commune, with: Derivation.villages(try EventLog.villageEvents(commune, db: db)), db: db)
         }
     }
 
-    /// How many households are folded at a time: what they hold in memory stays small whatever the delivery.
-    static let workChunk = 4_096
+    /// A household touched by a derivation: its key when it has one, and the rowids of its new events, in log order.
+    struct HouseholdRowids {
+        var code: String
+        var key: Int64?
+        var rowids: [Int64]
+    }
 
-    /// Folds these households' new events, two or more households at a time, and writes what came out.
-    private static func derive(
-        _ rows: ArraySlice<(code: String, row: HouseholdFoldRecord?, new: [StoredEvent])>, tally: inout TallyChanges, db: Database
-    ) throws {
-        var work: [HouseholdWork] = []
-        for (code, found, new) in rows {
-            var row = found ?? HouseholdFoldRecord(key: nil, code: code, events: [], fold: nil)
-            row.events += new.map(\.rowid)
+    /// How many households are folded at a time: what they hold in memory stays small whatever the delivery.
+    static let workChunk = 1_024
+
+    /// Reads what folding these households' new events needs: the events, and each one's stored fold and timeline.
+    private static func prepare(_ rows: ArraySlice<HouseholdRowids>, read: ([Int64]) throws -> [StoredEvent], db: Database) throws -> [HouseholdWork] {
+        var events: [Int64: Event] = [:]
+        for stored in try Trace.time("derive: read events") { try read(rows.flatMap(\.rowids)) } { events[stored.rowid] = stored.event }
+        return try rows.map { household in
+            let found = try Trace.time("derive: read fold") { try household.key.flatMap { try HouseholdFoldRecord.find(key: $0, db: db) } }
+            var row = found ?? HouseholdFoldRecord(key: nil, code: household.code, events: [], fold: nil)
+            row.events += household.rowids
             let points = try Trace.time("derive: read timeline") {
-                found?.state != nil ? try found?.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
+                found?.state != nil ? try household.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
             }
-            work.append(HouseholdWork(row: row, stored: found != nil, points: points, new: new.map(\.event).sorted { $0.order < $1.order }))
+            let new = try household.rowids.map { rowid in
+                guard let event = events[rowid] else { throw StoreError.damaged(what: "event \(rowid)") }
+                return event
+            }
+            return HouseholdWork(row: row, stored: found != nil, points: points, new: new.sorted { $0.order < $1.order })
         }
-        // Folding is the work of the processor, not of the store: households are folded two or more at a time.
-        let outcomes = Trace.time("derive: fold (all cores)") { Parallel.map(work) { $0.fold() } }
+    }
+
+    /// Writes what folding gave, household by household.
+    private static func write(_ work: [HouseholdWork], _ outcomes: [HouseholdWork.Outcome], tally: inout TallyChanges, db: Database) throws {
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .failed(let error): throw error

@@ -104,6 +104,28 @@ enum Parallel {
         return results.values()
     }
 
+    /// Starts `map` on another thread; `wait()` gives its results.
+    static func start<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @escaping @Sendable (Item) -> Result) -> Pending<Result> {
+        let pending = Pending<Result>()
+        pending.group.enter()
+        DispatchQueue.global().async {
+            pending.results = map(items, transform)
+            pending.group.leave()
+        }
+        return pending
+    }
+
+    /// Results still being worked out: read only after `wait()`, which the work's end makes safe.
+    final class Pending<Result>: @unchecked Sendable {
+        fileprivate let group = DispatchGroup()
+        fileprivate var results: [Result] = []
+
+        func wait() -> [Result] {
+            group.wait()
+            return results
+        }
+    }
+
     /// One slot per result, each written by one lane only: raw memory, so lanes do not contend for the array.
     final class Slots<Value>: @unchecked Sendable {
         private let slots: UnsafeMutablePointer<Value?>

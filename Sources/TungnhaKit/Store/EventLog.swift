@@ -75,8 +75,9 @@ enum EventLog {
 
     /// The events at these rowids, in the order given.
     static func events(rowids: [Int64], db: Database) throws -> [StoredEvent] {
-        try rowids.map { rowid in
-            guard let body = try String.fetchOne(db.cachedStatement(sql: "SELECT body FROM event WHERE rowid = ?"), arguments: [rowid]) else {
+        let statement = try FastStatement(db, "SELECT body FROM event WHERE rowid = ?")
+        return try rowids.map { rowid in
+            guard let body = try statement.first({ $0.int(rowid) }, read: { $0.text(0) }) ?? nil else {
                 throw StoreError.damaged(what: "event \(rowid)")
             }
             return StoredEvent(rowid: rowid, event: try decode(body))

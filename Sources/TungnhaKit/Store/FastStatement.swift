@@ -45,6 +45,57 @@ struct FastStatement {
         }
     }
 
+    /// The columns of the row a statement stands on, read without boxing.
+    struct Columns {
+        let handle: OpaquePointer
+
+        func text(_ index: Int32) -> String? {
+            guard sqlite3_column_type(handle, index) != SQLITE_NULL, let bytes = sqlite3_column_text(handle, index) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, index))), as: UTF8.self)
+        }
+
+        func int(_ index: Int32) -> Int64? {
+            sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
+        }
+    }
+
+    /// Binds, steps once, and reads the first row with `read`; nil when there is none.
+    func first<T>(_ bind: (inout Binder) -> Void, read: (Columns) -> T) throws -> T? {
+        var found: T?
+        try rows(bind) { columns in
+            found = read(columns)
+            return false
+        }
+        return found
+    }
+
+    /// Binds, and reads every row with `read`, in order.
+    func each(_ bind: (inout Binder) -> Void, read: (Columns) throws -> Void) throws {
+        try rows(bind) { columns in
+            try read(columns)
+            return true
+        }
+    }
+
+    /// Steps through the rows while `read` asks for more.
+    private func rows(_ bind: (inout Binder) -> Void, read: (Columns) throws -> Bool) throws {
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        var binder = Binder(handle: handle)
+        bind(&binder)
+        defer { sqlite3_reset(handle) }
+        while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW: if try !read(Columns(handle: handle)) { return }
+            case SQLITE_DONE: return
+            case let code:
+                let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            }
+        }
+    }
+
     /// Binds, runs to completion, and returns how many rows changed.
     @discardableResult
     func run(_ bind: (inout Binder) -> Void) throws -> Int {

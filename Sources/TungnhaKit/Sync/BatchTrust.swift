@@ -29,12 +29,13 @@ enum BatchTrust {
             if batch.facts.ownSeq > held { throw BatchRefusal.ownEventsUnknown(seq: batch.facts.ownSeq, held: held) }
         }
         try createPending(db)
+        let pending = try anyPending(db)
         for (household, line) in batch.facts.households {
-            if let known = try known(household, db: db), known.commune != header.commune {
+            if let known = try known(household, pending: pending, db: db), known.commune != header.commune {
                 throw BatchRefusal.householdElsewhere(line: line, household: household, commune: known.commune)
             }
         }
-        for (household, line) in batch.facts.namesAwaitingConsent where try known(household, db: db)?.consent == false {
+        for (household, line) in batch.facts.namesAwaitingConsent where try known(household, pending: pending, db: db)?.consent == false {
             throw BatchRefusal.namesWithoutConsent(line: line, household: household)
         }
         for (line, target) in batch.facts.targets {
@@ -77,20 +78,30 @@ enum BatchTrust {
         try db.execute(sql: "DROP TABLE IF EXISTS temp.pending_household")
     }
 
+    /// Whether earlier files of the group noted households: when none did, only the derived tables are asked.
+    static func anyPending(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM temp.pending_household)")) ?? false
+    }
+
     /// A household's commune and consent as this store knows them: from the merge in progress, else derived.
-    static func known(_ code: String, db: Database) throws -> (commune: CommuneRef, consent: Bool?)? {
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT scheme, commune, consent FROM temp.pending_household WHERE code = ?"), arguments: [code]),
-            let scheme = Scheme(rawValue: row["scheme"])
-        {
-            return (CommuneRef(code: row["commune"], scheme: scheme), row["consent"])
+    static func known(_ code: String, pending: Bool = true, db: Database) throws -> (commune: CommuneRef, consent: Bool?)? {
+        func read(_ columns: FastStatement.Columns) -> (commune: CommuneRef, consent: Bool?)? {
+            guard let scheme = columns.text(0).flatMap(Scheme.init(rawValue:)), let commune = columns.text(1) else { return nil }
+            return (CommuneRef(code: commune, scheme: scheme), columns.int(2).map { $0 != 0 })
         }
-        let row = try Row.fetchOne(
-            db.cachedStatement(sql: """
-                SELECT t.scheme, t.commune, h.consent FROM household_fold f JOIN household_timeline t ON t.key = f.key
-                LEFT JOIN household h ON h.key = f.key AND h.code = f.code WHERE f.code = ?
-                """), arguments: [code])
-        guard let row, let scheme = Scheme(rawValue: row["scheme"]) else { return nil }
-        return (CommuneRef(code: row["commune"], scheme: scheme), row["consent"])
+        if pending,
+            let found = try FastStatement(db, "SELECT scheme, commune, consent FROM temp.pending_household WHERE code = ?")
+                .first({ $0.text(code) }, read: read) ?? nil
+        {
+            return found
+        }
+        return try FastStatement(
+            db,
+            """
+            SELECT t.scheme, t.commune, h.consent FROM household_fold f JOIN household_timeline t ON t.key = f.key
+            LEFT JOIN household h ON h.key = f.key AND h.code = f.code WHERE f.code = ?
+            """
+        ).first({ $0.text(code) }, read: read) ?? nil
     }
 
     /// Notes what this file says of its households for the next files of the group.

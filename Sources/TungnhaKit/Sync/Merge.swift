@@ -38,7 +38,10 @@ extension Store {
         }
 
         defer { Trace.report() }
-        while let (path, reading) = Trace.time("wait for files", { ahead.next() }) {
+        while true {
+            // Rather than wait for the reading thread, apply what is in hand: the store works while files are read.
+            if group.events >= AppendGroup.eventsWorthApplying, !ahead.hasReady { try flush() }
+            guard let (path, reading) = Trace.time("wait for files", { ahead.next() }) else { break }
             var outcome = FileOutcome(file: path, status: .refused)
             switch reading {
             case .skipped(let kind):
@@ -196,6 +199,8 @@ struct AppendGroup {
     /// A group's events are held in memory until derived: this bounds it.
     static let eventLimit = 25_000
     static let fileLimit = 200
+    /// Applied early when the next file is not read yet.
+    static let eventsWorthApplying = 2_000
 
     var batches: [ParsedBatch] = []
     var paths: [String] = []
@@ -273,6 +278,13 @@ final class BatchReadAhead: @unchecked Sendable {
         ready.removeAll()
         condition.broadcast()
         condition.unlock()
+    }
+
+    /// A file is read and waiting, or there are none left to read: `next()` would not wait.
+    var hasReady: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return !ready.isEmpty || finished
     }
 
     /// The next file's reading, in the order given; nil after the last.

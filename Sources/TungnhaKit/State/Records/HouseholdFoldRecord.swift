@@ -97,6 +97,10 @@ struct HouseholdFoldRecord: DerivedRecord {
         try HouseholdFoldRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_fold WHERE code = ?"), arguments: [code])
     }
 
+    static func find(key: Int64, db: Database) throws -> HouseholdFoldRecord? {
+        try HouseholdFoldRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_fold WHERE key = ?"), arguments: [key])
+    }
+
     static func exists(_ code: String, db: Database) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM household_fold WHERE code = ?"), arguments: [code]) ?? false
     }
