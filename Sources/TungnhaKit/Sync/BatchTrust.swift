@@ -107,10 +107,15 @@ enum BatchTrust {
     /// Notes what this file says of its households for the next files of the group.
     static func remember(_ batch: ParsedBatch, db: Database) throws {
         let commune = batch.header.commune
+        let insert = try FastStatement(db, "INSERT OR REPLACE INTO temp.pending_household (code, scheme, commune, consent) VALUES (?, ?, ?, ?)")
         for household in Set(batch.facts.registered.keys).union(batch.facts.consent.keys) {
             let consent = try batch.facts.consent[household].map { $0 } ?? known(household, db: db)?.consent
-            try db.cachedStatement(sql: "INSERT OR REPLACE INTO temp.pending_household (code, scheme, commune, consent) VALUES (?, ?, ?, ?)")
-                .execute(arguments: [household, commune.scheme.rawValue, commune.code, consent])
+            try insert.run { bind in
+                bind.text(household)
+                bind.text(commune.scheme.rawValue)
+                bind.text(commune.code)
+                bind.bool(consent)
+            }
         }
     }
 }
