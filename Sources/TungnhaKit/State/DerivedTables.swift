@@ -38,7 +38,7 @@ enum DerivedTables {
         while upto < last {
             let touches = try EventTouch.after(upto, limit: backlogChunk, db: db)
             guard let end = touches.last?.rowid else { break }
-            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids.sorted(), db: db) }
+            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids, db: db) }
             upto = end
             try setWatermark(upto, db: db)
         }
@@ -50,19 +50,21 @@ enum DerivedTables {
     /// Changes to the member tally, added up over a whole derivation and written once.
     typealias TallyChanges = [MemberTallyRecord.Key: MemberTallyRecord.Counts]
 
-    /// Derives these events, held in memory: every event after the watermark up to the last of them, in log order.
+    /// Derives these events, held in memory: every event after the watermark up to the last of them, in log order,
+    /// their rowids one after another.
     static func derive(_ events: [StoredEvent], db: Database) throws {
-        let byRowid = Dictionary(events.map { ($0.rowid, $0) }, uniquingKeysWith: { first, _ in first })
+        let first = events.first?.rowid ?? 0
         try derive(events.map(EventTouch.init), db: db) { rowids in
             try rowids.map { rowid in
-                guard let event = byRowid[rowid] else { throw StoreError.damaged(what: "event \(rowid)") }
-                return event
+                let index = Int(rowid - first)
+                guard events.indices.contains(index), events[index].rowid == rowid else { throw StoreError.damaged(what: "event \(rowid)") }
+                return events[index]
             }
         }
     }
 
     /// Derives the events `touches` name, every event after the watermark up to the last of them, in log order;
-    /// `read` gives the events at some of their rowids.
+    /// `read` gives the events at some of their rowids, in the order asked.
     static func derive(_ touches: [EventTouch], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
         guard !touches.isEmpty else { return }
         var tally = TallyChanges()
@@ -134,8 +136,10 @@ enum DerivedTables {
 
     /// Reads what folding these households' new events needs: the events, and each one's stored fold and timeline.
     private static func prepare(_ rows: ArraySlice<HouseholdRowids>, read: ([Int64]) throws -> [StoredEvent], db: Database) throws -> [HouseholdWork] {
-        var events: [Int64: Event] = [:]
-        for stored in try Trace.time("derive: read events") { try read(rows.flatMap(\.rowids)) } { events[stored.rowid] = stored.event }
+        let asked = rows.flatMap(\.rowids)
+        let events = try Trace.time("derive: read events") { try read(asked) }
+        guard events.count == asked.count else { throw StoreError.damaged(what: "event log") }
+        var next = 0
         return try rows.map { household in
             let found = try Trace.time("derive: read fold") { try household.key.flatMap { try HouseholdFoldRecord.find(key: $0, db: db) } }
             var row = found ?? HouseholdFoldRecord(key: nil, code: household.code, events: [], fold: nil)
@@ -143,10 +147,8 @@ enum DerivedTables {
             let points = try Trace.time("derive: read timeline") {
                 found?.state != nil ? try household.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
             }
-            let new = try household.rowids.map { rowid in
-                guard let event = events[rowid] else { throw StoreError.damaged(what: "event \(rowid)") }
-                return event
-            }
+            let new = events[next..<next + household.rowids.count].map(\.event)
+            next += household.rowids.count
             return HouseholdWork(row: row, stored: found != nil, points: points, new: new.sorted { $0.order < $1.order })
         }
     }
