@@ -11,22 +11,6 @@ struct EventTouch: Sendable {
     var target: String?
     var commune: CommuneRef
 
-    init(_ stored: StoredEvent) {
-        rowid = stored.rowid
-        kind = stored.event.kind
-        household = stored.event.household
-        target = Derivation.target(of: stored.event)
-        commune = stored.event.commune
-    }
-
-    init(rowid: Int64, kind: EventKind?, household: String?, target: String?, commune: CommuneRef) {
-        self.rowid = rowid
-        self.kind = kind
-        self.household = household
-        self.target = target
-        self.commune = commune
-    }
-
     /// At most `limit` events after `rowid`, in log order.
     static func after(_ rowid: Int64, limit: Int, db: Database) throws -> [EventTouch] {
         var touches: [EventTouch] = []
@@ -35,14 +19,25 @@ struct EventTouch: Sendable {
             bind.int(rowid)
             bind.int(limit)
         }) { columns in
+            guard let rowid = columns.int(0), let scheme = columns.text(4).flatMap(Scheme.init(rawValue:)), let commune = columns.text(5) else {
+                throw StoreError.damaged(what: "event after \(rowid)")
+            }
             let kind = columns.text(1).flatMap(EventKind.init(rawValue:))
             // The target column also names what a re-sent event stands for: only a void's or a correction's counts.
             let acts = kind == .eventVoided || kind == .eventCorrected
             touches.append(
                 EventTouch(
-                    rowid: columns.int(0) ?? 0, kind: kind, household: columns.text(2), target: acts ? columns.text(3) : nil,
-                    commune: CommuneRef(code: columns.text(5) ?? "", scheme: columns.text(4).flatMap(Scheme.init(rawValue:)) ?? .y2025)))
+                    rowid: rowid, kind: kind, household: columns.text(2), target: acts ? columns.text(3) : nil,
+                    commune: CommuneRef(code: commune, scheme: scheme)))
         }
         return touches
+    }
+}
+
+extension EventTouch {
+    init(_ stored: StoredEvent) {
+        self.init(
+            rowid: stored.rowid, kind: stored.event.kind, household: stored.event.household, target: Derivation.target(of: stored.event),
+            commune: stored.event.commune)
     }
 }

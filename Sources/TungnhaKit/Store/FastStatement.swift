@@ -79,37 +79,41 @@ struct FastStatement {
 
     /// Steps through the rows while `read` asks for more.
     private func rows(_ bind: (inout Binder) -> Void, read: (Columns) throws -> Bool) throws {
-        let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        var binder = Binder(handle: handle)
-        bind(&binder)
+        let handle = bound(bind)
         defer { sqlite3_reset(handle) }
         while true {
             switch sqlite3_step(handle) {
             case SQLITE_ROW: if try !read(Columns(handle: handle)) { return }
             case SQLITE_DONE: return
-            case let code:
-                let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+            case let code: throw failure(code)
             }
         }
     }
 
-    /// Binds, runs to completion, and returns how many rows changed.
-    @discardableResult
-    func run(_ bind: (inout Binder) -> Void) throws -> Int {
+    /// The statement, reset and bound anew.
+    @inline(__always)
+    private func bound(_ bind: (inout Binder) -> Void) -> OpaquePointer {
         let handle = statement.sqliteStatement
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
         var binder = Binder(handle: handle)
         bind(&binder)
+        return handle
+    }
+
+    /// SQLite's error, with the statement's text and none of its arguments.
+    private func failure(_ code: Int32) -> DatabaseError {
+        let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
+        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+    }
+
+    /// Binds, runs to completion, and returns how many rows changed.
+    @discardableResult
+    func run(_ bind: (inout Binder) -> Void) throws -> Int {
+        let handle = bound(bind)
         let code = sqlite3_step(handle)
         defer { sqlite3_reset(handle) }
-        guard code == SQLITE_DONE else {
-            let message = db.sqliteConnection.map { String(cString: sqlite3_errmsg($0)) }
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw failure(code) }
         return Int(sqlite3_changes(db.sqliteConnection))
     }
 }
