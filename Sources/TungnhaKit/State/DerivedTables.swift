@@ -23,15 +23,16 @@ enum DerivedTables {
 
     /// Derives every event after the watermark. `inHand` are events just appended, with their rowids: when they
     /// are exactly the events after the watermark, they are derived without being read back. Otherwise the events
-    /// are read back household by household, in the order of the households' keys.
-    static func derivePending(inHand: [StoredEvent] = [], db: Database) throws {
+    /// are read back household by household, in the order of the households' keys. `keys` are households' keys
+    /// already looked up (a merge's trust checks look them up).
+    static func derivePending(inHand: [StoredEvent] = [], keys: [String: Int64] = [:], db: Database) throws {
         var upto = try watermark(db)
         let last = try EventLog.lastRowid(db)
         guard last > upto else { return }
         if let first = inHand.first?.rowid, let final = inHand.last?.rowid, first == upto + 1, final == last,
             Int64(inHand.count) == last - upto
         {
-            try derive(inHand, db: db)
+            try derive(inHand, keys: keys, db: db)
             try setWatermark(last, db: db)
             return
         }
@@ -52,9 +53,9 @@ enum DerivedTables {
 
     /// Derives these events, held in memory: every event after the watermark up to the last of them, in log order,
     /// their rowids one after another.
-    static func derive(_ events: [StoredEvent], db: Database) throws {
+    static func derive(_ events: [StoredEvent], keys: [String: Int64] = [:], db: Database) throws {
         let first = events.first?.rowid ?? 0
-        try derive(events.map(EventTouch.init), db: db) { rowids in
+        try derive(events.map(EventTouch.init), keys: keys, db: db) { rowids in
             try rowids.map { rowid in
                 let index = Int(rowid - first)
                 guard events.indices.contains(index), events[index].rowid == rowid else { throw StoreError.damaged(what: "event \(rowid)") }
@@ -64,8 +65,8 @@ enum DerivedTables {
     }
 
     /// Derives the events `touches` name, every event after the watermark up to the last of them, in log order;
-    /// `read` gives the events at some of their rowids, in the order asked.
-    static func derive(_ touches: [EventTouch], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
+    /// `read` gives the events at some of their rowids, in the order asked; `keys` are keys already looked up.
+    static func derive(_ touches: [EventTouch], keys: [String: Int64] = [:], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
         guard !touches.isEmpty else { return }
         var tally = TallyChanges()
         var communes = Set<CommuneRef>()
@@ -101,7 +102,8 @@ enum DerivedTables {
                 try linked.save(db: db)
                 continue
             }
-            rows.append(HouseholdRowids(code: code, key: try Trace.time("derive: read keys") { try HouseholdFoldRecord.key(of: code, db: db) }, rowids: rowids))
+            let key = try keys[code] ?? Trace.time("derive: read keys") { try HouseholdFoldRecord.key(of: code, db: db) }
+            rows.append(HouseholdRowids(code: code, key: key, rowids: rowids))
         }
         rows.sort { ($0.key ?? .max, $0.rowids[0]) < ($1.key ?? .max, $1.rowids[0]) }
         // The processor folds the next households while the store writes what the last ones gave.

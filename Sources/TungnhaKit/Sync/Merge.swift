@@ -8,9 +8,13 @@ extension Store {
     /// touched is derived, once, in a transaction of its own.
     public func merge(_ paths: [String], language: Language = .vi, progress: (FileOutcome) -> Void = { _ in }) throws -> MergeOutcome {
         let identity = try identity()
-        // A larger page cache for the random inserts of a big merge, and fewer checkpoints while it runs.
-        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384") }
+        // A larger page cache for the random inserts of a big merge; the WAL is copied into the store on another thread
+        // (or, when that cannot start, by the writer, less often than usual).
+        let checkpoint = BackgroundCheckpoint(path: path)
+        let autocheckpoint = checkpoint == nil ? 16_384 : 0
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = \(autocheckpoint)") }
         defer { try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
+        defer { checkpoint?.stop() }
         var seen = try read { db in Set(try Row.fetchAll(db, sql: "SELECT device, number, sha256 FROM batch").map {
             BatchFile.fingerprint(device: $0["device"], batch: $0["number"], sha256: $0["sha256"])
         }) }
@@ -26,7 +30,7 @@ extension Store {
 
         func flush() throws {
             if !group.batches.isEmpty {
-                let applied = try apply(group, language: language)
+                let applied = try apply(group, language: language, checkpoint: checkpoint)
                 for (index, outcome) in applied.enumerated() { waiting[group.positions[index]] = outcome }
                 group = AppendGroup()
             }
@@ -107,15 +111,16 @@ extension Store {
 
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
-    func apply(_ group: AppendGroup, language: Language = .vi) throws -> [FileOutcome] {
+    func apply(_ group: AppendGroup, language: Language = .vi, checkpoint: BackgroundCheckpoint? = nil) throws -> [FileOutcome] {
         do {
+            var keys: [String: Int64] = [:]
             let (outcomes, appended) = try Trace.time("append (transaction)") { try write { db -> ([FileOutcome], [StoredEvent]) in
                 var outcomes: [FileOutcome] = []
                 var appended: [StoredEvent] = []
                 for (index, batch) in group.batches.enumerated() {
                     do {
                         try db.inSavepoint {
-                            let result = try append(batch, file: group.paths[index], db: db)
+                            let result = try append(batch, file: group.paths[index], keys: &keys, db: db)
                             outcomes.append(result.outcome)
                             appended += result.new
                             return .commit
@@ -127,11 +132,13 @@ extension Store {
                 }
                 return (outcomes, appended)
             } }
+            checkpoint?.committed()
             try environment.afterAppend?()
             try Trace.time("derive (transaction)") { try write { db in
-                try DerivedTables.derivePending(inHand: appended, db: db)
+                try DerivedTables.derivePending(inHand: appended, keys: keys, db: db)
                 try BatchTrust.forgetPending(db)
             } }
+            checkpoint?.committed()
             return outcomes
         } catch let error as DatabaseError {
             throw StoreError.unavailable(path: path, detail: error.message ?? error.resultCode.description)
@@ -140,9 +147,9 @@ extension Store {
 
     /// Appends one checked batch: its record, then each event new to the store; an event whose id is known with
     /// other content is kept aside as a clash, not applied.
-    func append(_ batch: ParsedBatch, file: String, db: Database) throws -> (outcome: FileOutcome, new: [StoredEvent]) {
+    func append(_ batch: ParsedBatch, file: String, keys: inout [String: Int64], db: Database) throws -> (outcome: FileOutcome, new: [StoredEvent]) {
         let header = batch.header
-        try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, db: db)
+        try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, keys: &keys, db: db)
         var outcome = FileOutcome(file: file, status: .applied)
         outcome.describe(header)
         try db.execute(
