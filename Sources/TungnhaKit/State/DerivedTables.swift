@@ -147,11 +147,11 @@ enum DerivedTables {
             var row = found ?? HouseholdFoldRecord(key: nil, code: household.code, events: [], fold: nil)
             row.events += household.rowids
             let points = try Trace.time("derive: read timeline") {
-                found?.state != nil ? try household.key.flatMap { try HouseholdTimelineRecord.find(key: $0, db: db) }?.points ?? [] : []
+                found?.state != nil ? try household.key.flatMap { try HouseholdTimelineRecord.pointBytes(key: $0, db: db) } : nil
             }
             let new = events[next..<next + household.rowids.count].map(\.event)
             next += household.rowids.count
-            return HouseholdWork(row: row, stored: found != nil, points: points, new: new.sorted { $0.order < $1.order })
+            return HouseholdWork(row: row, stored: found != nil, pointBytes: points, new: new.sorted { $0.order < $1.order })
         }
     }
 

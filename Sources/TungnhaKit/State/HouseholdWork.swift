@@ -8,8 +8,8 @@ struct HouseholdWork: Sendable {
     var row: HouseholdFoldRecord
     /// It had a row before: its fold and timeline are folded onto.
     var stored: Bool
-    /// Its timeline as stored.
-    var points: [TimelinePoint]
+    /// Its timeline as stored, decoded by `fold()` away from the store; nil when it has none.
+    var pointBytes: [UInt8]?
     /// The new events, in `OrderKey` order.
     var new: [Event]
 
@@ -38,6 +38,7 @@ struct HouseholdWork: Sendable {
     func fold() -> Outcome {
         let code = row.code
         let kept: HouseholdFold?
+        var points: [TimelinePoint]
         do {
             kept = try row.fold()
         } catch let error as StoreError {
@@ -45,11 +46,15 @@ struct HouseholdWork: Sendable {
         } catch {
             return .failed(.damaged(what: "household_fold \(code)"))
         }
+        do {
+            points = try pointBytes.map(Timeline.decode) ?? []
+        } catch {
+            return .failed(.damaged(what: "household_timeline \(code)"))
+        }
         guard !stored || kept != nil else { return .refold }
         var fold = kept ?? HouseholdFold(root: code)
         guard new.allSatisfy({ fold.canFold($0) }) else { return .refold }
         let before = stored ? fold.render() : nil
-        var points = self.points
         let previous = points.last
         let hadConflicts = stored && fold.hasConflicts
         var visits: [VisitRecord] = []

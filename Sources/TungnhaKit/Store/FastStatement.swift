@@ -57,6 +57,13 @@ struct FastStatement {
         func int(_ index: Int32) -> Int64? {
             sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
         }
+
+        func bytes(_ index: Int32) -> [UInt8]? {
+            guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
+            let count = Int(sqlite3_column_bytes(handle, index))
+            guard count > 0, let start = sqlite3_column_blob(handle, index) else { return [] }
+            return [UInt8](UnsafeRawBufferPointer(start: start, count: count))
+        }
     }
 
     /// Binds, steps once, and reads the first row with `read`; nil when there is none.

@@ -97,8 +97,17 @@ struct HouseholdFoldRecord: DerivedRecord {
         try HouseholdFoldRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_fold WHERE code = ?"), arguments: [code])
     }
 
+    /// Read unboxed: a weekly delivery reads one for each household it touches.
     static func find(key: Int64, db: Database) throws -> HouseholdFoldRecord? {
-        try HouseholdFoldRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_fold WHERE key = ?"), arguments: [key])
+        let found = try FastStatement(db, "SELECT code, events, state FROM household_fold WHERE key = ?").first({ $0.int(key) }) { columns in
+            (columns.text(0), columns.bytes(1), columns.bytes(2))
+        }
+        guard let (code, events, state) = found else { return nil }
+        guard let code else { throw StoreError.damaged(what: "household_fold \(key)") }
+        guard let events, let rowids = try? decodeRowids(events) else { throw StoreError.damaged(what: "household_fold \(code)") }
+        var row = HouseholdFoldRecord(key: key, code: code, events: rowids, fold: nil)
+        row.state = state
+        return row
     }
 
     static func exists(_ code: String, db: Database) throws -> Bool {
@@ -171,6 +180,11 @@ struct HouseholdTimelineRecord: DerivedRecord {
         case .commune: return .text(commune.code)
         case .points: return .blob(Timeline.encode(points))
         }
+    }
+
+    /// Its points as stored, decoded by whoever folds onto them.
+    static func pointBytes(key: Int64, db: Database) throws -> [UInt8]? {
+        try FastStatement(db, "SELECT points FROM household_timeline WHERE key = ?").first({ $0.int(key) }) { $0.bytes(0) } ?? nil
     }
 
     static func find(key: Int64, db: Database) throws -> HouseholdTimelineRecord? {
