@@ -179,26 +179,34 @@ enum DerivedTables {
     /// Writes what folding one household's new events gave.
     static func write(_ derived: HouseholdWork.Derived, tally: inout TallyChanges, db: Database) throws {
         var row = derived.row
-        let key = try row.save(db: db)
+        let key = try Trace.time("derive: write fold") { try row.save(db: db) }
         guard !derived.households.isEmpty else { return }
-        for var household in derived.households {
-            household.key = key
-            try household.save(fast: db)
+        try Trace.time("derive: write household") {
+            for var household in derived.households {
+                household.key = key
+                try household.save(fast: db)
+            }
         }
-        for var member in derived.members {
-            member.householdKey = key
-            try member.save(fast: db)
+        try Trace.time("derive: write members") {
+            for var member in derived.members {
+                member.householdKey = key
+                try member.save(fast: db)
+            }
         }
         for (key, counts) in derived.tally { tally[key] = (tally[key] ?? MemberTallyRecord.Counts()) + counts }
         if let conflicts = derived.conflicts {
             try FieldConflictRecord.delete(household: row.code, db: db)
             for conflict in conflicts { try FieldConflictRecord(conflict).save(fast: db) }
         }
-        for var visit in derived.visits {
-            visit.householdKey = key
-            try visit.save(fast: db)
+        try Trace.time("derive: write visits") {
+            for var visit in derived.visits {
+                visit.householdKey = key
+                try visit.save(fast: db)
+            }
         }
-        try HouseholdTimelineRecord(key: key, code: row.code, commune: derived.commune, points: derived.points).save(fast: db)
+        try Trace.time("derive: write timeline") {
+            try HouseholdTimelineRecord(key: key, code: row.code, commune: derived.commune, points: derived.points).save(fast: db)
+        }
     }
 
     /// Folds a household in no merge again from all of its events (those its row lists).
