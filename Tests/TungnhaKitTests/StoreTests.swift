@@ -242,3 +242,25 @@ import Testing
         }
     }
 }
+
+@Suite struct BackgroundCheckpointTests {
+    /// The checkpoint's own connection copies what the writer committed into the store file itself: a copy of that file
+    /// alone, without its WAL, holds the rows.
+    @Test func committedRowsReachTheStoreFileWithoutTheWriterCheckpointing() throws {
+        let folder = TemporaryFolder()
+        let queue = try DatabaseQueue(path: folder.file("s.sqlite"), configuration: Store.configuration())
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0; CREATE TABLE visit (note TEXT)")
+        }
+        let checkpoint = try #require(BackgroundCheckpoint(path: folder.file("s.sqlite")))
+        for note in ["thôn 1", "thôn 2", "thôn 3"] {
+            try queue.write { db in try db.execute(sql: "INSERT INTO visit (note) VALUES (?)", arguments: [note]) }
+            checkpoint.committed()
+        }
+        checkpoint.stop()
+        try FileManager.default.copyItem(atPath: folder.file("s.sqlite"), toPath: folder.file("copy.sqlite"))
+        let copy = try DatabaseQueue(path: folder.file("copy.sqlite"))
+        #expect(try copy.read { db in try String.fetchAll(db, sql: "SELECT note FROM visit ORDER BY rowid") } == ["thôn 1", "thôn 2", "thôn 3"])
+        #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM visit") } == 3)
+    }
+}
