@@ -24,8 +24,9 @@ enum DerivedTables {
     /// Derives every event after the watermark. `inHand` are events just appended, with their rowids: when they
     /// are exactly the events after the watermark, they are derived without being read back. Otherwise the events
     /// are read back household by household, in the order of the households' keys. `keys` are households' keys
-    /// already looked up (a merge's trust checks look them up).
-    static func derivePending(inHand: [StoredEvent] = [], keys: [String: Int64] = [:], db: Database) throws {
+    /// looked up since the events in hand were appended (nil: none), by a merge's trust checks; they hold only
+    /// while nothing was derived since, which the events in hand being exactly those past the watermark shows.
+    static func derivePending(inHand: [StoredEvent] = [], keys: [String: Int64?] = [:], db: Database) throws {
         var upto = try watermark(db)
         let last = try EventLog.lastRowid(db)
         guard last > upto else { return }
@@ -53,7 +54,7 @@ enum DerivedTables {
 
     /// Derives these events, held in memory: every event after the watermark up to the last of them, in log order,
     /// their rowids one after another.
-    static func derive(_ events: [StoredEvent], keys: [String: Int64] = [:], db: Database) throws {
+    static func derive(_ events: [StoredEvent], keys: [String: Int64?] = [:], db: Database) throws {
         let first = events.first?.rowid ?? 0
         try derive(events.map(EventTouch.init), keys: keys, db: db) { rowids in
             try rowids.map { rowid in
@@ -66,7 +67,7 @@ enum DerivedTables {
 
     /// Derives the events `touches` name, every event after the watermark up to the last of them, in log order;
     /// `read` gives the events at some of their rowids, in the order asked; `keys` are keys already looked up.
-    static func derive(_ touches: [EventTouch], keys: [String: Int64] = [:], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
+    static func derive(_ touches: [EventTouch], keys: [String: Int64?] = [:], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
         guard !touches.isEmpty else { return }
         var tally = TallyChanges()
         var communes = Set<CommuneRef>()

@@ -5,9 +5,9 @@ import GRDB
 /// for this commune, the merge time, events in this machine's own name, and households of other communes or without
 /// consent as the store knows them. A refusal rolls the file back whole.
 enum BatchTrust {
-    /// `keys` gains the key of each household of the batch the store has derived: the derivation that follows
-    /// need not look them up again.
-    static func check(_ batch: ParsedBatch, identity: DeviceIdentity, now: Moment, keys: inout [String: Int64], db: Database) throws {
+    /// `keys` gains the key of each household of the batch as the derived tables have it (nil: none yet), so that
+    /// the derivation that follows need not look it up again.
+    static func check(_ batch: ParsedBatch, identity: DeviceIdentity, now: Moment, keys: inout [String: Int64?], db: Database) throws {
         let header = batch.header
         guard let signature = batch.footer.signature else { throw BatchRefusal.unsigned }
         let signer = try self.signer(signature, header: header, identity: identity, db: db)
@@ -33,9 +33,9 @@ enum BatchTrust {
         try createPending(db)
         let pending = try anyPending(db)
         for (household, line) in batch.facts.households {
-            guard let known = try known(household, pending: pending, db: db) else { continue }
-            if known.commune != header.commune { throw BatchRefusal.householdElsewhere(line: line, household: household, commune: known.commune) }
-            if let key = known.key { keys[household] = key }
+            if let known = try known(household, pending: pending, db: db, key: { keys[household] = $0 }), known.commune != header.commune {
+                throw BatchRefusal.householdElsewhere(line: line, household: household, commune: known.commune)
+            }
         }
         for (household, line) in batch.facts.namesAwaitingConsent where try known(household, pending: pending, db: db)?.consent == false {
             throw BatchRefusal.namesWithoutConsent(line: line, household: household)
@@ -85,9 +85,10 @@ enum BatchTrust {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM temp.pending_household)")) ?? false
     }
 
-    /// A household's commune and consent as this store knows them: from the merge in progress, else derived (with
-    /// its key). Its household row says; a household without one (its registration voided) keeps its timeline's.
-    static func known(_ code: String, pending: Bool = true, db: Database) throws -> (commune: CommuneRef, consent: Bool?, key: Int64?)? {
+    /// A household's commune and consent as this store knows them: from the merge in progress, else derived. Its
+    /// household row says; a household without one (its registration voided) keeps its timeline's. When the derived
+    /// tables are asked, `key` is told the household's key in them (nil: it has none).
+    static func known(_ code: String, pending: Bool = true, db: Database, key tell: (Int64?) -> Void = { _ in }) throws -> (commune: CommuneRef, consent: Bool?)? {
         func commune(_ columns: FastStatement.Columns, _ scheme: Int32, _ code: Int32) -> CommuneRef? {
             guard let scheme = columns.text(scheme).flatMap(Scheme.init(rawValue:)), let commune = columns.text(code) else { return nil }
             return CommuneRef(code: commune, scheme: scheme)
@@ -96,15 +97,16 @@ enum BatchTrust {
             let found = try FastStatement(db, "SELECT scheme, commune, consent FROM temp.pending_household WHERE code = ?")
                 .first({ $0.text(code) }, read: { columns in commune(columns, 0, 1).map { ($0, columns.int(2).map { $0 != 0 }) } }) ?? nil
         {
-            return (found.0, found.1, nil)
+            return found
         }
         let derived = try FastStatement(
             db, "SELECT f.key, h.scheme, h.commune, h.consent FROM household_fold f LEFT JOIN household h ON h.key = f.key AND h.code = f.code WHERE f.code = ?"
         ).first({ $0.text(code) }, read: { columns in (columns.int(0) ?? 0, commune(columns, 1, 2), columns.int(3).map { $0 != 0 }) })
-        guard let (key, found, consent) = derived else { return nil }
-        if let found { return (found, consent, key) }
+        tell(derived?.0)
+        guard let (key, place, consent) = derived else { return nil }
+        if let place { return (place, consent) }
         let kept = try FastStatement(db, "SELECT scheme, commune FROM household_timeline WHERE key = ?").first({ $0.int(key) }, read: { commune($0, 0, 1) }) ?? nil
-        return kept.map { ($0, nil, key) }
+        return kept.map { (commune: $0, consent: nil) }
     }
 
     /// Notes what this file says of its households for the next files of the group.

@@ -113,7 +113,7 @@ extension Store {
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
     func apply(_ group: AppendGroup, language: Language = .vi, checkpoint: BackgroundCheckpoint? = nil) throws -> [FileOutcome] {
         do {
-            var keys: [String: Int64] = [:]
+            var keys: [String: Int64?] = [:]
             let (outcomes, appended) = try Trace.time("append (transaction)") { try write { db -> ([FileOutcome], [StoredEvent]) in
                 var outcomes: [FileOutcome] = []
                 var appended: [StoredEvent] = []
@@ -147,7 +147,7 @@ extension Store {
 
     /// Appends one checked batch: its record, then each event new to the store; an event whose id is known with
     /// other content is kept aside as a clash, not applied.
-    func append(_ batch: ParsedBatch, file: String, keys: inout [String: Int64], db: Database) throws -> (outcome: FileOutcome, new: [StoredEvent]) {
+    func append(_ batch: ParsedBatch, file: String, keys: inout [String: Int64?], db: Database) throws -> (outcome: FileOutcome, new: [StoredEvent]) {
         let header = batch.header
         try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, keys: &keys, db: db)
         var outcome = FileOutcome(file: file, status: .applied)
