@@ -263,4 +263,11 @@ import Testing
         #expect(try copy.read { db in try String.fetchAll(db, sql: "SELECT note FROM visit ORDER BY rowid") } == ["thôn 1", "thôn 2", "thôn 3"])
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM visit") } == 3)
     }
+
+    /// A store the second connection cannot open is left to the writer's own checkpoints; nothing is created.
+    @Test func aStoreThatCannotBeOpenedAgainGetsNoCheckpointThread() {
+        let folder = TemporaryFolder()
+        #expect(BackgroundCheckpoint(path: folder.file("missing.sqlite")) == nil)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("missing.sqlite")))
+    }
 }

@@ -15,6 +15,8 @@ final class BackgroundCheckpoint: @unchecked Sendable {
     private var running = false
     private var stopped = false
     private var frames: Int32 = 0
+    private var failed = false
+    private var toldFailure = false
     private let finished = DispatchSemaphore(value: 0)
 
     /// A second connection to the store at `path`; nil when it cannot be opened (the writer then checkpoints itself).
@@ -45,10 +47,21 @@ final class BackgroundCheckpoint: @unchecked Sendable {
         condition.unlock()
         guard tooLong else { return }
         Trace.time("checkpoint: wait") { drain() }
-        // Everything is copied: the writer's next transaction starts the WAL again.
+        // Everything committed is copied (unless another process reads an older snapshot): the writer's next
+        // transaction starts the WAL again.
         condition.lock()
         frames = 0
         condition.unlock()
+    }
+
+    /// True once, after a pass failed (disk full, or another process holding the checkpoint): the writer then
+    /// checkpoints itself again, so that the WAL cannot grow for the rest of the merge.
+    func failedSinceAsked() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard failed, !toldFailure else { return false }
+        toldFailure = true
+        return true
     }
 
     /// Waits until every page committed so far is in the store.
@@ -86,7 +99,7 @@ final class BackgroundCheckpoint: @unchecked Sendable {
             // Busy or failed: the pages stay in the WAL, where SQLite reads them, and the next pass copies them.
             let status = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &log, &copied)
             condition.lock()
-            frames = status == SQLITE_OK ? log : frames
+            if status == SQLITE_OK { frames = log } else { failed = true }
             running = false
             condition.broadcast()
             condition.unlock()

@@ -58,10 +58,13 @@ struct FastStatement {
             sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
         }
 
+        /// nil for NULL, and when SQLite could not hand the bytes over (out of memory): never an empty value instead.
         func bytes(_ index: Int32) -> [UInt8]? {
             guard sqlite3_column_type(handle, index) != SQLITE_NULL else { return nil }
+            let start = sqlite3_column_blob(handle, index)
             let count = Int(sqlite3_column_bytes(handle, index))
-            guard count > 0, let start = sqlite3_column_blob(handle, index) else { return [] }
+            guard count > 0 else { return [] }
+            guard let start else { return nil }
             return [UInt8](UnsafeRawBufferPointer(start: start, count: count))
         }
     }

@@ -11,10 +11,10 @@ extension Store {
         // A larger page cache for the random inserts of a big merge; the WAL is copied into the store on another thread
         // (or, when that cannot start, by the writer, less often than usual).
         let checkpoint = BackgroundCheckpoint(path: path)
-        let autocheckpoint = checkpoint == nil ? 16_384 : 0
+        defer { checkpoint?.stop() }
+        let autocheckpoint = checkpoint == nil ? Self.mergeAutocheckpoint : 0
         try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = \(autocheckpoint)") }
         defer { try? queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
-        defer { checkpoint?.stop() }
         var seen = try read { db in Set(try Row.fetchAll(db, sql: "SELECT device, number, sha256 FROM batch").map {
             BatchFile.fingerprint(device: $0["device"], batch: $0["number"], sha256: $0["sha256"])
         }) }
@@ -132,16 +132,28 @@ extension Store {
                 }
                 return (outcomes, appended)
             } }
-            checkpoint?.committed()
+            try committed(checkpoint)
             try environment.afterAppend?()
             try Trace.time("derive (transaction)") { try write { db in
                 try DerivedTables.derivePending(inHand: appended, keys: keys, db: db)
                 try BatchTrust.forgetPending(db)
             } }
-            checkpoint?.committed()
+            try committed(checkpoint)
             return outcomes
         } catch let error as DatabaseError {
             throw StoreError.unavailable(path: path, detail: error.message ?? error.resultCode.description)
+        }
+    }
+
+    /// Pages between checkpoints when the merge's writer checkpoints itself.
+    static let mergeAutocheckpoint = 16_384
+
+    /// After a commit: the checkpoint's thread copies it; once one of its passes failed, the writer checkpoints itself.
+    private func committed(_ checkpoint: BackgroundCheckpoint?) throws {
+        guard let checkpoint else { return }
+        checkpoint.committed()
+        if checkpoint.failedSinceAsked() {
+            try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.mergeAutocheckpoint)") }
         }
     }
 
