@@ -187,10 +187,6 @@ struct HouseholdTimelineRecord: DerivedRecord {
         try FastStatement(db, "SELECT points FROM household_timeline WHERE key = ?").first({ $0.int(key) }) { $0.bytes(0) } ?? nil
     }
 
-    static func find(key: Int64, db: Database) throws -> HouseholdTimelineRecord? {
-        try HouseholdTimelineRecord.fetchOne(db.cachedStatement(sql: "SELECT * FROM household_timeline WHERE key = ?"), arguments: [key])
-    }
-
     /// Calls `body` with every timeline, one at a time: the past figures read them all, in well under a second per
     /// million households.
     static func forEach(db: Database, _ body: (HouseholdTimelineRecord) throws -> Void) throws {
