@@ -264,6 +264,23 @@ import Testing
         #expect(try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM visit") } == 3)
     }
 
+    /// A pass that fails (a full disk, another process checkpointing) is told to the writer once, which then
+    /// checkpoints itself again.
+    @Test func aFailedPassIsToldToTheWriterOnce() throws {
+        let folder = TemporaryFolder()
+        let queue = try DatabaseQueue(path: folder.file("s.sqlite"), configuration: Store.configuration())
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "CREATE TABLE visit (note TEXT)") }
+        let failing = BackgroundCheckpoint(path: folder.file("s.sqlite"), pass: { _ in (ResultCode.SQLITE_FULL.rawValue, 0) })
+        let checkpoint = try #require(failing)
+        defer { checkpoint.stop() }
+        try queue.write { db in try db.execute(sql: "INSERT INTO visit (note) VALUES ('thôn 1')") }
+        #expect(!checkpoint.failedSinceAsked())
+        checkpoint.committed()
+        checkpoint.drain()
+        #expect(checkpoint.failedSinceAsked())
+        #expect(!checkpoint.failedSinceAsked())
+    }
+
     /// A store the second connection cannot open is left to the writer's own checkpoints; nothing is created.
     @Test func aStoreThatCannotBeOpenedAgainGetsNoCheckpointThread() {
         let folder = TemporaryFolder()

@@ -9,7 +9,19 @@ final class BackgroundCheckpoint: @unchecked Sendable {
     /// About 128 MB of WAL at 4 KB pages.
     static let restartFrames: Int32 = 32_768
 
+    /// One pass over the WAL: SQLite's status and the frames the WAL holds.
+    typealias Pass = @Sendable (OpaquePointer) -> (status: Int32, frames: Int32)
+
+    /// A passive checkpoint: it copies what no reader still needs, and never waits.
+    static let passive: Pass = { handle in
+        var log: Int32 = 0
+        var copied: Int32 = 0
+        let status = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &log, &copied)
+        return (status, log)
+    }
+
     private let handle: OpaquePointer
+    private let pass: Pass
     private let condition = NSCondition()
     private var requested = false
     private var running = false
@@ -20,7 +32,8 @@ final class BackgroundCheckpoint: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// A second connection to the store at `path`; nil when it cannot be opened (the writer then checkpoints itself).
-    init?(path: String) {
+    /// `pass` is a passive checkpoint, unless a test stands in for it.
+    init?(path: String, pass: @escaping Pass = passive) {
         var handle: OpaquePointer?
         guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let handle else {
             sqlite3_close(handle)
@@ -33,6 +46,7 @@ final class BackgroundCheckpoint: @unchecked Sendable {
             return nil
         }
         self.handle = handle
+        self.pass = pass
         let thread = Thread { self.loop() }
         thread.name = "tungnha checkpoint"
         thread.start()
@@ -94,10 +108,8 @@ final class BackgroundCheckpoint: @unchecked Sendable {
             requested = false
             running = true
             condition.unlock()
-            var log: Int32 = 0
-            var copied: Int32 = 0
             // Busy or failed: the pages stay in the WAL, where SQLite reads them, and the next pass copies them.
-            let status = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_PASSIVE, &log, &copied)
+            let (status, log) = pass(handle)
             condition.lock()
             if status == SQLITE_OK { frames = log } else { failed = true }
             running = false
