@@ -68,6 +68,41 @@ import Testing
         #expect(same)
     }
 
+    @Test func aHouseholdWhoseRegistrationWasVoidedStaysInItsCommune() throws {
+        let field = try Field()
+        let other = "ababab00-0000-4000-8000-0000000000ab"
+        try enroll(other, label: "Laptop Châu Sơn", commune: CommuneRef(code: "13294", scheme: .y2025), in: field.district)
+        let registered = OutsiderFile(
+            header: OutsiderFile.header(device: other, commune: "13294", events: 1),
+            events: [OutsiderFile.event(device: other, seq: 1, commune: "13294", type: "household.registered", household: "CHAS0N1111", data: #"{"village":"Thôn 1","consent":false}"#)])
+        #expect(try field.district.merge([try registered.write(to: field.folder.file("in/registered.jsonl"), signer: signer(other))]).applied == 1)
+        // The next day Châu Sơn's laptop voids the registration: the household has no row, only its history.
+        let voided = OutsiderFile(
+            header: OutsiderFile.header(device: other, commune: "13294", batch: 2, events: 1, first: 2, writtenAt: "2026-11-21T18:00:00+07:00"),
+            events: [
+                OutsiderFile.event(
+                    device: other, seq: 2, at: "2026-11-21T10:00:00+07:00", commune: "13294", type: "event.voided", household: "CHAS0N1111",
+                    data: #"{"target":"\#(other):1"}"#)
+            ])
+        field.clock.advance(minutes: 24 * 60)
+        #expect(try field.district.merge([try voided.write(to: field.folder.file("in/voided.jsonl"), signer: signer(other))]).applied == 1)
+        let (rows, histories) = try field.district.read { db in
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM household WHERE code = 'CHAS0N1111'")!,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM household_timeline WHERE code = 'CHAS0N1111' AND commune = '13294'")!
+            )
+        }
+        #expect(rows == 0)
+        #expect(histories == 1)
+        let crossing = OutsiderFile(
+            header: OutsiderFile.header(device: Field.mallory, events: 1),
+            events: [OutsiderFile.event(device: Field.mallory, seq: 1, type: "visit.recorded", household: "CHAS0N1111", data: #"{"volunteer":"M","outcome":"moved"}"#)])
+        let (outcome, unchanged) = try field.refusedLeavingUnchanged([try crossing.write(to: field.folder.file("in/crossing.jsonl"), signer: signer(Field.mallory))])
+        #expect(outcome.files.map(\.refusal) == ["householdElsewhere"])
+        #expect(outcome.files.map(\.line) == [2])
+        #expect(unchanged)
+    }
+
     @Test func aGapInsideTheDeclaredRangeIsRefused() throws {
         let field = try Field()
         let village = { (seq: Int64) in OutsiderFile.event(device: Field.mallory, seq: seq, type: "village.added", data: #"{"name":"Thôn \#(seq)"}"#) }
