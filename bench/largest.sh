@@ -4,7 +4,7 @@
 #   bash bench/largest.sh [HOUSEHOLDS]          default: 3500000
 # Batches 1–2 of every device are merged into an empty store, then batch 3 (the weekly delivery); then the
 # commune report for today, beside bench/report.sql in the sqlite3 shell, and the store's size. The sqlite3
-# floor is timed for the weekly delivery. About an hour and 40 GB of disk.
+# floor is timed for the weekly delivery. About 20 minutes and 25 GB of disk.
 set -euo pipefail
 households=${1:-3500000}
 root=${BENCH_DIR:-/tmp/tungnha-bench}
