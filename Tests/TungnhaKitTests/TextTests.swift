@@ -113,6 +113,19 @@ import Testing
         #expect(throws: JSONSyntaxError(offset: 6, reason: .unexpectedCharacter(UInt8(ascii: "}")))) { try JSONParser.parse(#"{"a": }"#) }
         #expect(throws: JSONSyntaxError(offset: 2, reason: .trailingCharacters)) { try JSONParser.parse("1 2") }
     }
+
+    @Test func textThatIsNotUTF8IsRefused() throws {
+        func parse(_ bytes: [UInt8]) throws -> JSONValue { try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) } }
+        let quote = UInt8(ascii: "\"")
+        #expect(try parse([quote] + Array("Nguy".utf8) + [0xE1, 0xBB, 0x85, UInt8(ascii: "n"), quote]) == .string("Nguyễn"))
+        // A byte no UTF-8 has; an emoji cut short (its repair is as long as it); an overlong "/"; a surrogate.
+        for bad: [UInt8] in [[0xFF], [0xF0, 0x9F, 0x98], [0xC0, 0xAF], [0xED, 0xA0, 0x80]] {
+            #expect(throws: JSONSyntaxError(offset: 1, reason: .invalidUTF8)) { try parse([quote] + bad + [quote]) }
+            #expect(throws: JSONSyntaxError(offset: 3 + bad.count, reason: .invalidUTF8)) {
+                try parse([quote, UInt8(ascii: "\\"), UInt8(ascii: "n")] + bad + [quote])
+            }
+        }
+    }
 }
 
 @Suite struct ShortCodeTests {
