@@ -71,6 +71,9 @@ import Testing
         #expect(moment?.millis == 1_795_140_900_000)
         #expect(moment?.rfc3339 == "2026-11-20T09:15:00+07:00")
         #expect(Moment(rfc3339: "2026-11-20T02:15:00Z")?.millis == 1_795_140_900_000)
+        // Milliseconds only when there are some; the moment's own offset, west of Greenwich too.
+        #expect(Moment(rfc3339: "2026-11-20T02:15:00.050Z")?.rfc3339 == "2026-11-20T02:15:00.050Z")
+        #expect(Moment(rfc3339: "1999-12-31T23:59:59.999-03:30")?.rfc3339 == "1999-12-31T23:59:59.999-03:30")
     }
 
     @Test func refusesImpossibleDates() {

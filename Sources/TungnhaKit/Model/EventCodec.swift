@@ -23,12 +23,12 @@ public enum EventCodec {
     public static func canonical(_ event: Event) -> String {
         var out = CanonicalObject()
         out.bytes.reserveCapacity(320)
-        out.string("at", event.at.rfc3339)
+        out.moment("at", event.at)
         out.string("commune", event.commune.code)
         out.key("data")
         writeData(event.body, into: &out.bytes)
         out.string("device", event.device)
-        out.string("entered", event.entered?.rfc3339)
+        out.moment("entered", event.entered)
         out.string("household", event.household)
         out.string("member", event.member)
         out.string("reissueOf", event.reissueOf)
@@ -48,7 +48,16 @@ public enum EventCodec {
             first = false
             bytes.append(UInt8(ascii: "\""))
             bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-            bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+            bytes.append(UInt8(ascii: "\""))
+            bytes.append(UInt8(ascii: ":"))
+        }
+
+        mutating func moment(_ name: StaticString, _ value: Moment?) {
+            guard let value else { return }
+            key(name)
+            bytes.append(UInt8(ascii: "\""))
+            value.writeRFC3339(into: &bytes)
+            bytes.append(UInt8(ascii: "\""))
         }
 
         mutating func string(_ name: StaticString, _ value: String?) {

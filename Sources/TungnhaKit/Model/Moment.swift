@@ -225,38 +225,47 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// RFC 3339 with this moment's own offset; milliseconds only when there are some.
     public var rfc3339: String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(29)
+        writeRFC3339(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `rfc3339` to `out`, byte by byte: a merge writes millions of these into canonical lines.
+    func writeRFC3339(into out: inout [UInt8]) {
         let local = millis + Int64(offsetMinutes) * 60_000
         let days = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
         let inDay = Int(local - days * 86_400_000)
         let date = LocalDate(daysSinceEpoch: days)
-        // Written byte by byte: a merge formats millions of these.
-        var bytes = [UInt8](repeating: 0, count: 19)
-        bytes.reserveCapacity(29)
-        digits(date.year, 4, into: &bytes, at: 0)
-        bytes[4] = 0x2D
-        digits(date.month, 2, into: &bytes, at: 5)
-        bytes[7] = 0x2D
-        digits(date.day, 2, into: &bytes, at: 8)
-        bytes[10] = UInt8(ascii: "T")
-        digits(inDay / 3_600_000, 2, into: &bytes, at: 11)
-        bytes[13] = 0x3A
-        digits(inDay / 60_000 % 60, 2, into: &bytes, at: 14)
-        bytes[16] = 0x3A
-        digits(inDay / 1000 % 60, 2, into: &bytes, at: 17)
+        let at = out.count
+        out.append(contentsOf: repeatElement(0, count: 19))
+        digits(date.year, 4, into: &out, at: at)
+        out[at + 4] = 0x2D
+        digits(date.month, 2, into: &out, at: at + 5)
+        out[at + 7] = 0x2D
+        digits(date.day, 2, into: &out, at: at + 8)
+        out[at + 10] = UInt8(ascii: "T")
+        digits(inDay / 3_600_000, 2, into: &out, at: at + 11)
+        out[at + 13] = 0x3A
+        digits(inDay / 60_000 % 60, 2, into: &out, at: at + 14)
+        out[at + 16] = 0x3A
+        digits(inDay / 1000 % 60, 2, into: &out, at: at + 17)
         if inDay % 1000 != 0 {
-            bytes += [UInt8(ascii: "."), 0, 0, 0]
-            digits(inDay % 1000, 3, into: &bytes, at: 20)
+            out.append(UInt8(ascii: "."))
+            out.append(contentsOf: repeatElement(0, count: 3))
+            digits(inDay % 1000, 3, into: &out, at: at + 20)
         }
         if offsetMinutes == 0 {
-            bytes.append(UInt8(ascii: "Z"))
+            out.append(UInt8(ascii: "Z"))
         } else {
             let size = abs(offsetMinutes)
-            let start = bytes.count
-            bytes += [offsetMinutes < 0 ? 0x2D : 0x2B, 0, 0, 0x3A, 0, 0]
-            digits(size / 60, 2, into: &bytes, at: start + 1)
-            digits(size % 60, 2, into: &bytes, at: start + 4)
+            let sign = out.count
+            out.append(offsetMinutes < 0 ? 0x2D : 0x2B)
+            out.append(contentsOf: repeatElement(0, count: 5))
+            out[sign + 3] = 0x3A
+            digits(size / 60, 2, into: &out, at: sign + 1)
+            digits(size % 60, 2, into: &out, at: sign + 4)
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public var description: String { rfc3339 }
