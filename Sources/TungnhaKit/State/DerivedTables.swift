@@ -40,7 +40,7 @@ enum DerivedTables {
         while upto < last {
             let touches = try EventTouch.after(upto, limit: backlogChunk, db: db)
             guard let end = touches.last?.rowid else { break }
-            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids, db: db) }
+            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids, db: db).map(\.event) }
             upto = end
             try setWatermark(upto, db: db)
         }
@@ -56,18 +56,18 @@ enum DerivedTables {
     /// their rowids one after another.
     static func derive(_ events: [StoredEvent], keys: [String: Int64?] = [:], db: Database) throws {
         let first = events.first?.rowid ?? 0
-        try derive(events.map(EventTouch.init), keys: keys, db: db) { rowids in
+        try derive(events.map { EventTouch($0) }, keys: keys, db: db) { rowids in
             try rowids.map { rowid in
                 let index = Int(rowid - first)
                 guard events.indices.contains(index), events[index].rowid == rowid else { throw StoreError.damaged(what: "event \(rowid)") }
-                return events[index]
+                return events[index].event
             }
         }
     }
 
     /// Derives the events `touches` name, every event after the watermark up to the last of them, in log order;
     /// `read` gives the events at some of their rowids, in the order asked; `keys` are keys already looked up.
-    static func derive(_ touches: [EventTouch], keys: [String: Int64?] = [:], db: Database, read: ([Int64]) throws -> [StoredEvent]) throws {
+    static func derive(_ touches: [EventTouch], keys: [String: Int64?] = [:], db: Database, read: ([Int64]) throws -> [Event]) throws {
         guard !touches.isEmpty else { return }
         var tally = TallyChanges()
         var communes = Set<CommuneRef>()
@@ -138,31 +138,30 @@ enum DerivedTables {
     static let workChunk = 1_024
 
     /// Reads what folding these households' new events needs: the events, and each one's stored fold and timeline.
-    private static func prepare(_ rows: ArraySlice<HouseholdRowids>, read: ([Int64]) throws -> [StoredEvent], db: Database) throws -> [HouseholdWork] {
-        let asked = rows.flatMap(\.rowids)
-        let events = try Trace.time("derive: read events") { try read(asked) }
-        guard events.count == asked.count else { throw StoreError.damaged(what: "event log") }
-        var next = 0
-        return try rows.map { household in
+    private static func prepare(_ rows: ArraySlice<HouseholdRowids>, read: ([Int64]) throws -> [Event], db: Database) throws -> [HouseholdWork] {
+        try rows.map { household in
             let found = try Trace.time("derive: read fold") { try household.key.flatMap { try HouseholdFoldRecord.find(key: $0, db: db) } }
             var row = found ?? HouseholdFoldRecord(key: nil, code: household.code, events: [], fold: nil)
             row.events += household.rowids
             let points = try Trace.time("derive: read timeline") {
                 found?.state != nil ? try household.key.flatMap { try HouseholdTimelineRecord.pointBytes(key: $0, db: db) } : nil
             }
-            let new = events[next..<next + household.rowids.count].map(\.event)
-            next += household.rowids.count
-            return HouseholdWork(row: row, stored: found != nil, pointBytes: points, new: new.sorted { $0.order < $1.order })
+            // Sorted in place: each event is copied once, from where it was read.
+            var new = try Trace.time("derive: read events") { try read(household.rowids) }
+            guard new.count == household.rowids.count else { throw StoreError.damaged(what: "event log") }
+            new.sort { $0.order < $1.order }
+            return HouseholdWork(row: row, stored: found != nil, pointBytes: points, new: new)
         }
     }
 
     /// Writes what folding gave, household by household.
     private static func write(_ work: [HouseholdWork], _ outcomes: [HouseholdWork.Outcome], tally: inout TallyChanges, db: Database) throws {
+        let statements = try RowStatements(db)
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
             case .failed(let error): throw error
             case .refold: try refold(work[index].row, tally: &tally, db: db)
-            case .derived(let derived): try Trace.time("derive: write") { try write(derived, tally: &tally, db: db) }
+            case .derived(let derived): try Trace.time("derive: write") { try write(derived, tally: &tally, db: db, statements: statements) }
             }
         }
     }
@@ -178,20 +177,20 @@ enum DerivedTables {
     // MARK: One household
 
     /// Writes what folding one household's new events gave.
-    static func write(_ derived: HouseholdWork.Derived, tally: inout TallyChanges, db: Database) throws {
+    static func write(_ derived: HouseholdWork.Derived, tally: inout TallyChanges, db: Database, statements: RowStatements) throws {
         var row = derived.row
         let key = try Trace.time("derive: write fold") { try row.save(db: db) }
         guard !derived.households.isEmpty else { return }
         try Trace.time("derive: write household") {
             for var household in derived.households {
                 household.key = key
-                try household.save(fast: db)
+                try household.save(fast: statements.household)
             }
         }
         try Trace.time("derive: write members") {
             for var member in derived.members {
                 member.householdKey = key
-                try member.save(fast: db)
+                try member.save(fast: statements.member)
             }
         }
         for (key, counts) in derived.tally { tally[key] = (tally[key] ?? MemberTallyRecord.Counts()) + counts }
@@ -202,11 +201,11 @@ enum DerivedTables {
         try Trace.time("derive: write visits") {
             for var visit in derived.visits {
                 visit.householdKey = key
-                try visit.save(fast: db)
+                try visit.save(fast: statements.visit)
             }
         }
         try Trace.time("derive: write timeline") {
-            try HouseholdTimelineRecord(key: key, code: row.code, commune: derived.commune, points: derived.points).save(fast: db)
+            try HouseholdTimelineRecord(key: key, code: row.code, commune: derived.commune, points: derived.points).save(fast: statements.timeline)
         }
     }
 

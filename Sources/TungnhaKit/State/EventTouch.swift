@@ -35,7 +35,7 @@ struct EventTouch: Sendable {
 }
 
 extension EventTouch {
-    init(_ stored: StoredEvent) {
+    init(_ stored: borrowing StoredEvent) {
         self.init(
             rowid: stored.rowid, kind: stored.event.kind, household: stored.event.household, target: Derivation.target(of: stored.event),
             commune: stored.event.commune)

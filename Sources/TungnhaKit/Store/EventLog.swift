@@ -31,14 +31,18 @@ enum EventLog {
 
     /// Appends an event. Its device and sequence number name it: the same pair with the same content is known,
     /// with other content a clash (two machines wrote under one device id), which is not applied.
-    static func insert(_ event: Event, canonical: String, deviceKey: Int64, batch: Int64?, db: Database) throws -> Outcome {
-        let changed = try FastStatement(
+    /// The statement `insert` runs, for a loop that appends many events with it.
+    static func inserter(_ db: Database) throws -> FastStatement {
+        try FastStatement(
             db,
             """
             INSERT INTO event (device, seq, at_ms, type, scheme, commune, household, target, body, batch)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-            """
-        ).run { bind in
+            """)
+    }
+
+    static func insert(_ event: Event, canonical: String, deviceKey: Int64, batch: Int64?, db: Database, using inserter: FastStatement? = nil) throws -> Outcome {
+        let changed = try (inserter ?? Self.inserter(db)).run { bind in
             bind.int(deviceKey)
             bind.int(event.seq)
             bind.int(event.at.millis)

@@ -178,6 +178,7 @@ extension Store {
         let batchRow = db.lastInsertedRowID
         var new: [StoredEvent] = []
         var devices: [String: Int64] = [:]
+        let inserter = try EventLog.inserter(db)
         for parsed in batch.events {
             let event = parsed.event
             let deviceKey: Int64
@@ -188,7 +189,7 @@ extension Store {
                 devices[event.device] = deviceKey
             }
             let inserted = try Trace.time("append: insert event") {
-                try EventLog.insert(event, canonical: parsed.canonical, deviceKey: deviceKey, batch: batchRow, db: db)
+                try EventLog.insert(event, canonical: parsed.canonical, deviceKey: deviceKey, batch: batchRow, db: db, using: inserter)
             }
             switch inserted {
             case .new(let rowid):

@@ -39,9 +39,14 @@ extension DerivedRecord {
         return "INSERT OR REPLACE INTO \(databaseTableName) (\(names.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: names.count)))"
     }
 
+    /// The statement `save(fast:)` runs, for a loop that saves many rows of this table with it.
+    static func replaceStatement(_ db: Database) throws -> FastStatement { try FastStatement(db, replaceSQL) }
+
     /// Inserts or replaces the row through a cached statement bound value by value: millions of rows in a merge.
-    func save(fast db: Database) throws {
-        try FastStatement(db, Self.replaceSQL).run { binder in
+    func save(fast db: Database) throws { try save(fast: Self.replaceStatement(db)) }
+
+    func save(fast statement: FastStatement) throws {
+        try statement.run { binder in
             for column in Columns.allCases {
                 switch cell(column) {
                 case .text(let value): binder.text(value)
@@ -50,5 +55,21 @@ extension DerivedRecord {
                 }
             }
         }
+    }
+}
+
+/// The statements a derivation writes households' rows with, found once for many households: finding a cached
+/// statement hashes its SQL, which cost as much as binding the row.
+struct RowStatements {
+    let household: FastStatement
+    let member: FastStatement
+    let visit: FastStatement
+    let timeline: FastStatement
+
+    init(_ db: Database) throws {
+        household = try HouseholdRecord.replaceStatement(db)
+        member = try MemberRecord.replaceStatement(db)
+        visit = try VisitRecord.replaceStatement(db)
+        timeline = try HouseholdTimelineRecord.replaceStatement(db)
     }
 }
