@@ -257,13 +257,17 @@ extension EventCodec {
     }
 
     /// Free text as stored: NFC, tidy spaces, within its length limit, no ID-like digit runs.
-    static func checkedText(_ raw: String, path: String, limitKey: String) throws(EventFormatError) -> String {
+    /// `path` is spelled only for an error: text is checked millions of times in a merge.
+    static func checkedText(_ raw: String, path: @autoclosure () -> String, limitKey: String) throws(EventFormatError) -> String {
         let text = Folding.clean(raw)
-        guard !text.isEmpty else { throw EventFormatError(path: path, problem: .invalid(expected: "text")) }
-        if let limit = limits[limitKey], text.count > limit { throw EventFormatError(path: path, problem: .tooLong(limit: limit)) }
+        guard !text.isEmpty else { throw EventFormatError(path: path(), problem: .invalid(expected: "text")) }
+        // Characters are counted only when the bytes could be too many: no character is shorter than a byte.
+        if let limit = limits[limitKey], text.utf8.count > limit, text.count > limit {
+            throw EventFormatError(path: path(), problem: .tooLong(limit: limit))
+        }
         switch PersonalData.finding(in: text) {
-        case .digitRun?: throw EventFormatError(path: path, problem: .digitRun)
-        case .secretNumber?: throw EventFormatError(path: path, problem: .secretNumber)
+        case .digitRun?: throw EventFormatError(path: path(), problem: .digitRun)
+        case .secretNumber?: throw EventFormatError(path: path(), problem: .secretNumber)
         case nil: break
         }
         return text
