@@ -155,6 +155,16 @@ public struct HouseholdFold: Sendable, Equatable {
         _ values: [F: FieldValue], replaces: [String], source: Int, sources: [Source], fields: inout [F: Field],
         named: inout [String: Set<String>]
     ) {
+        // The usual setting replaces nothing and was named by no setting before: it only becomes a head.
+        if replaces.isEmpty, named.isEmpty {
+            for (field, value) in values {
+                var current = fields[field] ?? Field()
+                current.heads.append(Field.Head(source: source, value: value))
+                current.fallback = nil
+                fields[field] = current
+            }
+            return
+        }
         let own = sources[source].id
         let unknown = replaces.isEmpty ? [] : Set(replaces).subtracting(sources.map(\.id))
         for (field, value) in values {
