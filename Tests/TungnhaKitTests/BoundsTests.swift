@@ -37,12 +37,7 @@ import Testing
     @Test func aBatchOfOneCommuneCannotWriteToAHouseholdOfAnother() throws {
         let field = try Field()
         // Mallory works for Phủ Lý (13285); the household of Châu Sơn (13294) came from a laptop enrolled there.
-        let other = "ababab00-0000-4000-8000-0000000000ab"
-        try enroll(other, label: "Laptop Châu Sơn", commune: CommuneRef(code: "13294", scheme: .y2025), in: field.district)
-        let chauSon = OutsiderFile(
-            header: OutsiderFile.header(device: other, commune: "13294", events: 1),
-            events: [OutsiderFile.event(device: other, seq: 1, commune: "13294", type: "household.registered", household: "CHAS0N1111", data: #"{"village":"Thôn 1","consent":false}"#)])
-        #expect(try field.district.merge([try chauSon.write(to: field.folder.file("in/chau-son.jsonl"), signer: signer(other))]).applied == 1)
+        let other = try registerChauSonHousehold(in: field)
         let crossing = OutsiderFile(
             header: OutsiderFile.header(device: Field.mallory, events: 2),
             events: [
@@ -70,12 +65,7 @@ import Testing
 
     @Test func aHouseholdWhoseRegistrationWasVoidedStaysInItsCommune() throws {
         let field = try Field()
-        let other = "ababab00-0000-4000-8000-0000000000ab"
-        try enroll(other, label: "Laptop Châu Sơn", commune: CommuneRef(code: "13294", scheme: .y2025), in: field.district)
-        let registered = OutsiderFile(
-            header: OutsiderFile.header(device: other, commune: "13294", events: 1),
-            events: [OutsiderFile.event(device: other, seq: 1, commune: "13294", type: "household.registered", household: "CHAS0N1111", data: #"{"village":"Thôn 1","consent":false}"#)])
-        #expect(try field.district.merge([try registered.write(to: field.folder.file("in/registered.jsonl"), signer: signer(other))]).applied == 1)
+        let other = try registerChauSonHousehold(in: field)
         // The next day Châu Sơn's laptop voids the registration: the household has no row, only its history.
         let voided = OutsiderFile(
             header: OutsiderFile.header(device: other, commune: "13294", batch: 2, events: 1, first: 2, writtenAt: "2026-11-21T18:00:00+07:00"),
@@ -101,6 +91,18 @@ import Testing
         #expect(outcome.files.map(\.refusal) == ["householdElsewhere"])
         #expect(outcome.files.map(\.line) == [2])
         #expect(unchanged)
+    }
+
+    /// A laptop of Châu Sơn (13294), enrolled at the district, whose first file registered household CHAS0N1111
+    /// there; returns the laptop's id.
+    private func registerChauSonHousehold(in field: Field) throws -> String {
+        let other = "ababab00-0000-4000-8000-0000000000ab"
+        try enroll(other, label: "Laptop Châu Sơn", commune: CommuneRef(code: "13294", scheme: .y2025), in: field.district)
+        let registered = OutsiderFile(
+            header: OutsiderFile.header(device: other, commune: "13294", events: 1),
+            events: [OutsiderFile.event(device: other, seq: 1, commune: "13294", type: "household.registered", household: "CHAS0N1111", data: #"{"village":"Thôn 1","consent":false}"#)])
+        #expect(try field.district.merge([try registered.write(to: field.folder.file("in/chau-son.jsonl"), signer: signer(other))]).applied == 1)
+        return other
     }
 
     @Test func aGapInsideTheDeclaredRangeIsRefused() throws {
