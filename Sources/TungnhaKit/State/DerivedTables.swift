@@ -40,7 +40,8 @@ enum DerivedTables {
         while upto < last {
             let touches = try EventTouch.after(upto, limit: backlogChunk, db: db)
             guard let end = touches.last?.rowid else { break }
-            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids, db: db).map(\.event) }
+            let reader = try EventLog.reader(db)
+            try derive(touches, db: db) { rowids in try EventLog.events(rowids: rowids, db: db, using: reader).map(\.event) }
             upto = end
             try setWatermark(upto, db: db)
         }

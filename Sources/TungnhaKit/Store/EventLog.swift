@@ -78,8 +78,11 @@ enum EventLog {
     }
 
     /// The events at these rowids, in the order given.
-    static func events(rowids: [Int64], db: Database) throws -> [StoredEvent] {
-        let statement = try FastStatement(db, "SELECT body FROM event WHERE rowid = ?")
+    /// The statement `events(rowids:)` runs, for a loop that reads many households' events with it.
+    static func reader(_ db: Database) throws -> FastStatement { try FastStatement(db, "SELECT body FROM event WHERE rowid = ?") }
+
+    static func events(rowids: [Int64], db: Database, using reader: FastStatement? = nil) throws -> [StoredEvent] {
+        let statement = try reader ?? Self.reader(db)
         return try rowids.map { rowid in
             guard let body = try statement.first({ $0.int(rowid) }, read: { $0.text(0) }) ?? nil else {
                 throw StoreError.damaged(what: "event \(rowid)")
