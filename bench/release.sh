@@ -9,6 +9,21 @@ mkdir -p "$work"
 measure() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1 | awk '{printf "%s %d\n", $1, $2 / 1024}'; }
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
 
+# three_runs BASE COPY COMMAND...: COMMAND three times, each after copying the store BASE to COPY (none when BASE is
+# empty): "median-seconds highest-MB a/b/c" (the three times in the order run).
+three_runs() {
+  local base=$1 copy=$2
+  shift 2
+  for _ in 1 2 3; do
+    if [ -n "$base" ]; then rm -f "$copy" "$copy"-*; cp "$base" "$copy"; fi
+    measure "$@"
+  done | python3 -c '
+import sys
+runs = [line.split() for line in sys.stdin]
+seconds = sorted(float(r[0]) for r in runs)
+print(f"{seconds[1]:.2f} {max(int(r[1]) for r in runs)} " + "/".join(r[0] for r in runs))'
+}
+
 # The batch files of one province of HOUSEHOLDS households in DIR/batches, made once.
 generate() {
   if [ ! -d "$1/batches" ]; then
