@@ -288,3 +288,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("missing.sqlite")))
     }
 }
+
+@Suite struct FastStatementTests {
+    /// Text is bound byte for byte from the string: the empty text stays text, not NULL; short, long and Vietnamese
+    /// strings keep their length; nil is NULL.
+    @Test func textIsBoundAsItIs() throws {
+        let queue = try DatabaseQueue()
+        let long = String(repeating: "Thôn Phú Hoà 1, ", count: 20)
+        let rows = try queue.write { db -> [Row] in
+            try db.execute(sql: "CREATE TABLE cell (place INTEGER, value TEXT)")
+            let insert = try FastStatement(db, "INSERT INTO cell (place, value) VALUES (?, ?)")
+            for (place, value) in [(1, nil), (2, ""), (3, "2025"), (4, "Nguyễn Thị Hoà"), (5, long)] as [(Int, String?)] {
+                try insert.run { bind in
+                    bind.int(place)
+                    bind.text(value)
+                }
+            }
+            return try Row.fetchAll(db, sql: "SELECT typeof(value) AS type, length(CAST(value AS BLOB)) AS bytes, value FROM cell ORDER BY place")
+        }
+        #expect(rows.map { $0["type"] as String } == ["null", "text", "text", "text", "text"])
+        #expect(rows.map { $0["bytes"] as Int? } == [nil, 0, 4, 19, 380])
+        #expect(rows.map { $0["value"] as String? } == [nil, "", "2025", "Nguyễn Thị Hoà", long])
+    }
+}

@@ -17,9 +17,22 @@ struct FastStatement {
         var index: Int32 = 0
         static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
+        /// Bound from the string's own bytes: passing a String as a C string copies a short one to the heap first.
         mutating func text(_ value: String?) {
             index += 1
-            if let value { sqlite3_bind_text(handle, index, value, -1, Binder.transient) } else { sqlite3_bind_null(handle, index) }
+            guard var value else {
+                sqlite3_bind_null(handle, index)
+                return
+            }
+            let (handle, index) = (handle, index)
+            value.withUTF8 { bytes in
+                guard let start = bytes.baseAddress, !bytes.isEmpty else {
+                    // A null pointer would bind NULL, not the empty text.
+                    _ = sqlite3_bind_text(handle, index, "", 0, nil)
+                    return
+                }
+                _ = start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Binder.transient) }
+            }
         }
 
         mutating func int(_ value: Int64?) {
