@@ -22,6 +22,8 @@ let package = Package(
         // Compiles seed/*.tsv into the library, so the binary works from any folder.
         .executableTarget(name: "seed-embed", path: "Sources/seed-embed"),
         .plugin(name: "EmbedSeed", capability: .buildTool(), dependencies: ["seed-embed"]),
+        // SQLite's process-wide settings, which only C can make (sqlite3_config takes variable arguments).
+        .target(name: "SQLiteProcess", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "TungnhaKit",
             dependencies: [
@@ -31,6 +33,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "XMLCoder", package: "XMLCoder"),
+                "SQLiteProcess",
             ],
             plugins: ["EmbedSeed"]
         ),

@@ -18,6 +18,7 @@ struct Tungnha: ParsableCommand {
     }
 
     static func main() {
+        Store.prepareProcess()
         // The language must be known before parsing: help texts come from the catalogue.
         Language.current = Language.resolve(flag: Console.languageFlag(in: Array(CommandLine.arguments.dropFirst())), environment: Console.environment) ?? .vi
         let arguments = CommandPath.normalized(Array(CommandLine.arguments.dropFirst()))

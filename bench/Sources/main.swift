@@ -10,6 +10,7 @@
 import Foundation
 import TungnhaKit
 
+Store.prepareProcess()
 let arguments = Array(CommandLine.arguments.dropFirst())
 @MainActor func option(_ name: String, _ fallback: String? = nil) -> String? {
     guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return fallback }
