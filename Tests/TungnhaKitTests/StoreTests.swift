@@ -291,14 +291,15 @@ import Testing
 
 @Suite struct FastStatementTests {
     /// Text is bound byte for byte from the string: the empty text stays text, not NULL; short, long and Vietnamese
-    /// strings keep their length; nil is NULL.
+    /// strings keep their length, one too long for the row's buffer (4,096 bytes) too; nil is NULL.
     @Test func textIsBoundAsItIs() throws {
         let queue = try DatabaseQueue()
         let long = String(repeating: "Thôn Phú Hoà 1, ", count: 20)
+        let longer = String(repeating: "Thôn Phú Hoà 1, ", count: 300)
         let rows = try queue.write { db -> [Row] in
             try db.execute(sql: "CREATE TABLE cell (place INTEGER, value TEXT)")
             let insert = try FastStatement(db, "INSERT INTO cell (place, value) VALUES (?, ?)")
-            for (place, value) in [(1, nil), (2, ""), (3, "2025"), (4, "Nguyễn Thị Hoà"), (5, long)] as [(Int, String?)] {
+            for (place, value) in [(1, nil), (2, ""), (3, "2025"), (4, "Nguyễn Thị Hoà"), (5, long), (6, longer)] as [(Int, String?)] {
                 try insert.run { bind in
                     bind.int(place)
                     bind.text(value)
@@ -306,8 +307,28 @@ import Testing
             }
             return try Row.fetchAll(db, sql: "SELECT typeof(value) AS type, length(CAST(value AS BLOB)) AS bytes, value FROM cell ORDER BY place")
         }
-        #expect(rows.map { $0["type"] as String } == ["null", "text", "text", "text", "text"])
-        #expect(rows.map { $0["bytes"] as Int? } == [nil, 0, 4, 19, 380])
-        #expect(rows.map { $0["value"] as String? } == [nil, "", "2025", "Nguyễn Thị Hoà", long])
+        #expect(rows.map { $0["type"] as String } == ["null", "text", "text", "text", "text", "text"])
+        #expect(rows.map { $0["bytes"] as Int? } == [nil, 0, 4, 19, 380, 5_700])
+        #expect(rows.map { $0["value"] as String? } == [nil, "", "2025", "Nguyễn Thị Hoà", long, longer])
+    }
+
+    /// Blobs are bound byte for byte too, the empty one as an empty blob; a query finds rows by bound text.
+    @Test func blobsAndQueriesAreBoundAsTheyAre() throws {
+        let queue = try DatabaseQueue()
+        let found = try queue.write { db -> [String] in
+            try db.execute(sql: "CREATE TABLE cell (name TEXT, bytes BLOB)")
+            let insert = try FastStatement(db, "INSERT INTO cell (name, bytes) VALUES (?, ?)")
+            for (name, bytes) in [("trống", []), ("ba", [0, 255, 7]), ("không", nil)] as [(String, [UInt8]?)] {
+                try insert.run { bind in
+                    bind.text(name)
+                    bind.blob(bytes)
+                }
+            }
+            let query = try FastStatement(db, "SELECT typeof(bytes), hex(bytes) FROM cell WHERE name = ?")
+            return try ["trống", "ba", "không"].map { name in
+                try query.first({ $0.text(name) }) { "\($0.text(0) ?? "?") \($0.text(1) ?? "?")" } ?? "none"
+            }
+        }
+        #expect(found == ["blob ", "blob 00FF07", "null "])
     }
 }

@@ -12,27 +12,42 @@ struct FastStatement {
         statement = try db.cachedStatement(sql: sql)
     }
 
+    /// Binds one row's values. Text and blobs are copied into a buffer on the stack and bound where they lie just
+    /// before the statement runs, so that SQLite copies none of them (each copy was one of its allocations).
     struct Binder {
         let handle: OpaquePointer
         var index: Int32 = 0
+        private let arena: UnsafeMutableRawBufferPointer
+        private var used = 0
+        private let spans: UnsafeMutableBufferPointer<Span>
+        private var placed = 0
         static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-        /// Bound from the string's own bytes: passing a String as a C string copies a short one to the heap first.
+        struct Span {
+            var index: Int32
+            var offset: Int32
+            var count: Int32
+            var isText: Bool
+        }
+
+        /// Room for one row, within what Swift allocates on the stack (1 KB each): larger values are handed to
+        /// SQLite to copy.
+        static let arenaBytes = 1_024
+        static let spanCount = 48
+
+        fileprivate init(handle: OpaquePointer, arena: UnsafeMutableRawBufferPointer, spans: UnsafeMutableBufferPointer<Span>) {
+            self.handle = handle
+            self.arena = arena
+            self.spans = spans
+        }
+
         mutating func text(_ value: String?) {
             index += 1
             guard var value else {
                 sqlite3_bind_null(handle, index)
                 return
             }
-            let (handle, index) = (handle, index)
-            value.withUTF8 { bytes in
-                guard let start = bytes.baseAddress, !bytes.isEmpty else {
-                    // A null pointer would bind NULL, not the empty text.
-                    _ = sqlite3_bind_text(handle, index, "", 0, nil)
-                    return
-                }
-                _ = start.withMemoryRebound(to: CChar.self, capacity: bytes.count) { sqlite3_bind_text(handle, index, $0, Int32(bytes.count), Binder.transient) }
-            }
+            value.withUTF8 { place(UnsafeRawBufferPointer($0), isText: true) }
         }
 
         mutating func int(_ value: Int64?) {
@@ -50,12 +65,52 @@ struct FastStatement {
                 sqlite3_bind_null(handle, index)
                 return
             }
-            if value.isEmpty {
+            guard !value.isEmpty else {
                 sqlite3_bind_zeroblob(handle, index, 0)
-            } else {
-                _ = value.withUnsafeBytes { raw in sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), Binder.transient) }
+                return
+            }
+            value.withUnsafeBytes { place($0, isText: false) }
+        }
+
+        private mutating func place(_ bytes: UnsafeRawBufferPointer, isText: Bool) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else {
+                // The empty text, from a byte of its own: a null pointer would bind NULL.
+                sqlite3_bind_text(handle, index, Binder.empty, 0, nil)
+                return
+            }
+            guard bytes.count <= arena.count - used, placed < spans.count else {
+                if isText {
+                    sqlite3_bind_text(handle, index, source.assumingMemoryBound(to: CChar.self), Int32(bytes.count), Binder.transient)
+                } else {
+                    sqlite3_bind_blob(handle, index, source, Int32(bytes.count), Binder.transient)
+                }
+                return
+            }
+            arena.baseAddress!.advanced(by: used).copyMemory(from: source, byteCount: bytes.count)
+            spans[placed] = Span(index: index, offset: Int32(used), count: Int32(bytes.count), isText: isText)
+            placed += 1
+            used += bytes.count
+        }
+
+        /// Binds what `place` put in the buffer; the statement must let go of it (reset and clear) before the
+        /// buffer goes.
+        fileprivate func bindPlaced() {
+            for span in spans[..<placed] {
+                let start = UnsafeRawPointer(arena.baseAddress!.advanced(by: Int(span.offset)))
+                if span.isText {
+                    sqlite3_bind_text(handle, span.index, start.assumingMemoryBound(to: CChar.self), span.count, nil)
+                } else {
+                    sqlite3_bind_blob(handle, span.index, start, span.count, nil)
+                }
             }
         }
+
+        // Written once, never changed or freed: safe to share.
+        nonisolated(unsafe) private static let empty: UnsafeMutablePointer<CChar> = {
+            let byte = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+            byte.initialize(to: 0)
+            return byte
+        }()
     }
 
     /// The columns of the row a statement stands on, read without boxing.
@@ -102,26 +157,35 @@ struct FastStatement {
 
     /// Steps through the rows while `read` asks for more.
     private func rows(_ bind: (inout Binder) -> Void, read: (Columns) throws -> Bool) throws {
-        let handle = bound(bind)
-        defer { sqlite3_reset(handle) }
-        while true {
-            switch sqlite3_step(handle) {
-            case SQLITE_ROW: if try !read(Columns(handle: handle)) { return }
-            case SQLITE_DONE: return
-            case let code: throw failure(code)
+        try bound(bind) { handle in
+            while true {
+                switch sqlite3_step(handle) {
+                case SQLITE_ROW: if try !read(Columns(handle: handle)) { return }
+                case SQLITE_DONE: return
+                case let code: throw failure(code)
+                }
             }
         }
     }
 
-    /// The statement, reset and bound anew.
+    /// Runs `body` on the statement reset and bound anew; it lets go of the values before they go.
     @inline(__always)
-    private func bound(_ bind: (inout Binder) -> Void) -> OpaquePointer {
+    private func bound<T>(_ bind: (inout Binder) -> Void, _ body: (OpaquePointer) throws -> T) throws -> T {
         let handle = statement.sqliteStatement
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        var binder = Binder(handle: handle)
-        bind(&binder)
-        return handle
+        return try withUnsafeTemporaryAllocation(byteCount: Binder.arenaBytes, alignment: 8) { arena in
+            try withUnsafeTemporaryAllocation(of: Binder.Span.self, capacity: Binder.spanCount) { spans in
+                sqlite3_reset(handle)
+                sqlite3_clear_bindings(handle)
+                defer {
+                    sqlite3_reset(handle)
+                    sqlite3_clear_bindings(handle)
+                }
+                var binder = Binder(handle: handle, arena: arena, spans: spans)
+                bind(&binder)
+                binder.bindPlaced()
+                return try body(handle)
+            }
+        }
     }
 
     /// SQLite's error, with the statement's text and none of its arguments.
@@ -133,10 +197,10 @@ struct FastStatement {
     /// Binds, runs to completion, and returns how many rows changed.
     @discardableResult
     func run(_ bind: (inout Binder) -> Void) throws -> Int {
-        let handle = bound(bind)
-        let code = sqlite3_step(handle)
-        defer { sqlite3_reset(handle) }
-        guard code == SQLITE_DONE else { throw failure(code) }
-        return Int(sqlite3_changes(db.sqliteConnection))
+        try bound(bind) { handle in
+            let code = sqlite3_step(handle)
+            guard code == SQLITE_DONE else { throw failure(code) }
+            return Int(sqlite3_changes(db.sqliteConnection))
+        }
     }
 }
