@@ -237,34 +237,44 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
         let days = local >= 0 ? local / 86_400_000 : (local - 86_399_999) / 86_400_000
         let inDay = Int(local - days * 86_400_000)
         let date = LocalDate(daysSinceEpoch: days)
-        let at = out.count
-        out.append(contentsOf: repeatElement(0, count: 19))
-        digits(date.year, 4, into: &out, at: at)
-        out[at + 4] = 0x2D
-        digits(date.month, 2, into: &out, at: at + 5)
-        out[at + 7] = 0x2D
-        digits(date.day, 2, into: &out, at: at + 8)
-        out[at + 10] = UInt8(ascii: "T")
-        digits(inDay / 3_600_000, 2, into: &out, at: at + 11)
-        out[at + 13] = 0x3A
-        digits(inDay / 60_000 % 60, 2, into: &out, at: at + 14)
-        out[at + 16] = 0x3A
-        digits(inDay / 1000 % 60, 2, into: &out, at: at + 17)
-        if inDay % 1000 != 0 {
-            out.append(UInt8(ascii: "."))
-            out.append(contentsOf: repeatElement(0, count: 3))
-            digits(inDay % 1000, 3, into: &out, at: at + 20)
-        }
-        if offsetMinutes == 0 {
-            out.append(UInt8(ascii: "Z"))
-        } else {
-            let size = abs(offsetMinutes)
-            let sign = out.count
-            out.append(offsetMinutes < 0 ? 0x2D : 0x2B)
-            out.append(contentsOf: repeatElement(0, count: 5))
-            out[sign + 3] = 0x3A
-            digits(size / 60, 2, into: &out, at: sign + 1)
-            digits(size % 60, 2, into: &out, at: sign + 4)
+        // Written into a buffer on the stack, then appended once: the longest form has 29 bytes.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
+            func put(_ value: Int, _ width: Int, at offset: Int) {
+                var rest = value
+                for position in stride(from: offset + width - 1, through: offset, by: -1) {
+                    text[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(date.year, 4, at: 0)
+            text[4] = 0x2D
+            put(date.month, 2, at: 5)
+            text[7] = 0x2D
+            put(date.day, 2, at: 8)
+            text[10] = UInt8(ascii: "T")
+            put(inDay / 3_600_000, 2, at: 11)
+            text[13] = 0x3A
+            put(inDay / 60_000 % 60, 2, at: 14)
+            text[16] = 0x3A
+            put(inDay / 1000 % 60, 2, at: 17)
+            var count = 19
+            if inDay % 1000 != 0 {
+                text[19] = UInt8(ascii: ".")
+                put(inDay % 1000, 3, at: 20)
+                count = 23
+            }
+            if offsetMinutes == 0 {
+                text[count] = UInt8(ascii: "Z")
+                count += 1
+            } else {
+                let size = abs(offsetMinutes)
+                text[count] = offsetMinutes < 0 ? 0x2D : 0x2B
+                put(size / 60, 2, at: count + 1)
+                text[count + 3] = 0x3A
+                put(size % 60, 2, at: count + 4)
+                count += 6
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[..<count]))
         }
     }
 
