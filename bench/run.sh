@@ -7,7 +7,7 @@
 #   merging the same files again; peak memory of each; the store's size;
 #   past figures: the report for today, --as-of a past day, and --format html (its weekly trend included),
 #   with the hand-written SQL of bench/report.sql in the sqlite3 shell beside them; the audit of every visit.
-# Results go to stdout as a table, and to $BENCH_DIR/results-N.md.
+# Results go to stdout as a table, and to $BENCH_DIR/N/results.md (N: the number of households).
 set -euo pipefail
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(200000 1000000)

@@ -88,9 +88,11 @@ public struct LocalDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String {
         var bytes = [UInt8](repeating: 0x2D, count: 10)
-        digits(year, 4, into: &bytes, at: 0)
-        digits(month, 2, into: &bytes, at: 5)
-        digits(day, 2, into: &bytes, at: 8)
+        bytes.withUnsafeMutableBufferPointer { text in
+            digits(year, 4, into: text, at: 0)
+            digits(month, 2, into: text, at: 5)
+            digits(day, 2, into: text, at: 8)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -239,13 +241,7 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
         let date = LocalDate(daysSinceEpoch: days)
         // Written into a buffer on the stack, then appended once: the longest form has 29 bytes.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { text in
-            func put(_ value: Int, _ width: Int, at offset: Int) {
-                var rest = value
-                for position in stride(from: offset + width - 1, through: offset, by: -1) {
-                    text[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
-                    rest /= 10
-                }
-            }
+            func put(_ value: Int, _ width: Int, at offset: Int) { digits(value, width, into: text, at: offset) }
             put(date.year, 4, at: 0)
             text[4] = 0x2D
             put(date.month, 2, at: 5)
@@ -297,7 +293,7 @@ func pad(_ value: Int, _ width: Int) -> String {
 }
 
 /// Writes `value` as `width` decimal digits at `offset`.
-func digits(_ value: Int, _ width: Int, into bytes: inout [UInt8], at offset: Int) {
+func digits(_ value: Int, _ width: Int, into bytes: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
     var rest = value
     for position in stride(from: offset + width - 1, through: offset, by: -1) {
         bytes[position] = UInt8(0x30 + rest % 10)
