@@ -145,7 +145,7 @@ extension PrompterTests {
         _ = try store.registerHousehold(HouseholdInput(village: "Thôn Phủ Lý", headName: "Trần Thị Lý"))
         try store.write { db in
             try db.execute(sql: "UPDATE village SET key = 'thon phu ly' WHERE name = 'Thôn Phủ Lý'")
-            try db.execute(sql: "UPDATE household SET village_key = 'thon phu ly', search = replace(search, 'li', 'ly')")
+            try db.execute(sql: "UPDATE household_fold SET village_key = 'thon phu ly', search = replace(search, 'li', 'ly')")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = '2026-12-fold-i-y'")
         }
         let reopened = try Store.open(at: folder.file("laptop.sqlite"), environment: environment(TestClock()))

@@ -180,14 +180,19 @@ enum DerivedTables {
     /// Writes what folding one household's new events gave.
     static func write(_ derived: HouseholdWork.Derived, tally: inout TallyChanges, db: Database, statements: RowStatements) throws {
         var row = derived.row
-        let key = try Trace.time("derive: write fold") { try row.save(db: db) }
-        guard !derived.households.isEmpty else { return }
-        try Trace.time("derive: write household") {
-            for var household in derived.households {
-                household.key = key
-                try household.save(fast: statements.household)
+        if derived.households.count == 1, derived.households[0].code == row.code {
+            try Trace.time("derive: write fold and household") { try row.save(with: derived.households[0], statements: statements) }
+        } else {
+            let key = try Trace.time("derive: write fold") { try row.save(db: db) }
+            guard !derived.households.isEmpty else { return }
+            try Trace.time("derive: write household") {
+                for var household in derived.households {
+                    household.key = key
+                    try household.save(fast: statements.household)
+                }
             }
         }
+        guard let key = row.key, !derived.households.isEmpty else { return }
         try Trace.time("derive: write members") {
             for var member in derived.members {
                 member.householdKey = key
@@ -337,8 +342,9 @@ enum DerivedTables {
         try setWatermark(0, db: db)
     }
 
+    /// The household rows go with `household_fold`'s: `household` is a view of them.
     static let derivedTables = [
-        HouseholdRecord.databaseTableName, MemberRecord.databaseTableName, VisitRecord.databaseTableName,
+        MemberRecord.databaseTableName, VisitRecord.databaseTableName,
         VillageRecord.databaseTableName, FieldConflictRecord.databaseTableName, HouseholdLinkRecord.databaseTableName,
         MemberTallyRecord.databaseTableName, HouseholdFoldRecord.databaseTableName, HouseholdTimelineRecord.databaseTableName,
     ]

@@ -221,6 +221,7 @@ enum Migrations {
         registerVisitMigrations(&migrator)
         registerTrustMigrations(&migrator)
         registerAuditMigrations(&migrator)
+        registerHouseholdRowMigrations(&migrator)
         return migrator
     }
 }

@@ -100,7 +100,7 @@ enum BatchTrust {
             return found
         }
         let derived = try FastStatement(
-            db, "SELECT f.key, h.scheme, h.commune, h.consent FROM household_fold f LEFT JOIN household h ON h.key = f.key AND h.code = f.code WHERE f.code = ?"
+            db, "SELECT key, scheme, commune, consent FROM household_fold WHERE code = ?"
         ).first({ $0.text(code) }, read: { columns in (columns.int(0) ?? 0, commune(columns, 1, 2), columns.int(3).map { $0 != 0 }) })
         tell(derived?.0)
         guard let (key, place, consent) = derived else { return nil }

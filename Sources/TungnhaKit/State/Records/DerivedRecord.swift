@@ -23,7 +23,7 @@ enum Cell {
 /// A row of a table the derivation writes. Its `Columns` are the table's only column list: GRDB's persistence
 /// and the fast insert of a merge both take it from here, so that no value can be bound in the wrong place.
 protocol DerivedRecord: FetchableRecord, PersistableRecord {
-    associatedtype Columns: CaseIterable, RawRepresentable, ColumnExpression where Columns.RawValue == String
+    associatedtype Columns: CaseIterable, Hashable, RawRepresentable, ColumnExpression where Columns.RawValue == String
     func cell(_ column: Columns) -> Cell
     /// `INSERT OR REPLACE` of every column, made once by `makeReplaceSQL()`.
     static var replaceSQL: String { get }
@@ -39,6 +39,35 @@ extension DerivedRecord {
         return "INSERT OR REPLACE INTO \(databaseTableName) (\(names.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: names.count)))"
     }
 
+    /// For a record whose columns live in another table's row, which must exist: `UPDATE` of every column but
+    /// `key` and `leaving`, bound in the order of `Columns` all the same (`?N` is the Nth of them).
+    static func makeUpdateSQL(of table: String, keyedBy key: Columns, leaving: [Columns]) -> String {
+        "UPDATE \(table) SET \(updateList(leaving: [key] + leaving)) WHERE \(key.rawValue) = ?\(Array(Columns.allCases).firstIndex(of: key)! + 1)"
+    }
+
+    /// "a = ?1, b = ?2": this record's columns but `leaving`, numbered in the order of `Columns` from `after` + 1.
+    static func updateList(leaving: [Columns], after: Int = 0) -> String {
+        Columns.allCases.enumerated().filter { !leaving.contains($0.element) }.map { "\($0.element.rawValue) = ?\(after + $0.offset + 1)" }
+            .joined(separator: ", ")
+    }
+
+    /// Binds every column, in the order of `Columns`.
+    func bind(to binder: inout FastStatement.Binder) {
+        for column in Columns.allCases {
+            switch cell(column) {
+            case .text(let value): binder.text(value)
+            case .int(let value): binder.int(value)
+            case .blob(let value): binder.blob(value)
+            }
+        }
+    }
+
+    /// The `UPDATE` that leaves such a row without this record's columns: every column but `key` and `leaving` null.
+    static func makeClearSQL(of table: String, keyedBy key: Columns, leaving: [Columns]) -> String {
+        let set = Columns.allCases.filter { $0 != key && !leaving.contains($0) }.map { "\($0.rawValue) = NULL" }
+        return "UPDATE \(table) SET \(set.joined(separator: ", ")) WHERE \(key.rawValue) = ?"
+    }
+
     /// The statement `save(fast:)` runs, for a loop that saves many rows of this table with it.
     static func replaceStatement(_ db: Database) throws -> FastStatement { try FastStatement(db, replaceSQL) }
 
@@ -46,15 +75,9 @@ extension DerivedRecord {
     func save(fast db: Database) throws { try save(fast: Self.replaceStatement(db)) }
 
     func save(fast statement: FastStatement) throws {
-        try statement.run { binder in
-            for column in Columns.allCases {
-                switch cell(column) {
-                case .text(let value): binder.text(value)
-                case .int(let value): binder.int(value)
-                case .blob(let value): binder.blob(value)
-                }
-            }
-        }
+        // One row, inserted, replaced or updated: an update that finds no row would lose the record.
+        let changed = try statement.run { bind(to: &$0) }
+        guard changed == 1 else { throw StoreError.damaged(what: Self.databaseTableName) }
     }
 }
 
@@ -62,12 +85,16 @@ extension DerivedRecord {
 /// statement hashes its SQL, which cost as much as binding the row.
 struct RowStatements {
     let household: FastStatement
+    let updateWithHousehold: FastStatement
+    let insertWithHousehold: FastStatement
     let member: FastStatement
     let visit: FastStatement
     let timeline: FastStatement
 
     init(_ db: Database) throws {
         household = try HouseholdRecord.replaceStatement(db)
+        updateWithHousehold = try FastStatement(db, HouseholdFoldRecord.updateWithHouseholdSQL)
+        insertWithHousehold = try FastStatement(db, HouseholdFoldRecord.insertWithHouseholdSQL)
         member = try MemberRecord.replaceStatement(db)
         visit = try VisitRecord.replaceStatement(db)
         timeline = try HouseholdTimelineRecord.replaceStatement(db)

@@ -4,7 +4,7 @@ import GRDB
 /// A row of `household_fold`: every household code that has events has one. It lists where the household's events
 /// are in the log (so that folding again needs no index of events by household), and keeps the household's fold,
 /// so that new events that sort after it are folded onto it. Households linked by merges keep no fold: they are
-/// always folded again from their events.
+/// always folded again from their events. A registered household's columns (`HouseholdRecord`) are in the same row.
 struct HouseholdFoldRecord: DerivedRecord {
     static let databaseTableName = "household_fold"
     static let replaceSQL = makeReplaceSQL()
@@ -60,6 +60,32 @@ struct HouseholdFoldRecord: DerivedRecord {
             binder.int(key)
         }
         return key
+    }
+
+    /// One change of a household's row: its events and fold, and its household columns (`HouseholdRecord`), bound
+    /// in that order. A stored row is updated; a new one inserted, and given its key.
+    static let updateWithHouseholdSQL = """
+        UPDATE household_fold SET \(updateList(leaving: [.key, .code])), \(HouseholdRecord.updateList(leaving: [.key, .code], after: Columns.allCases.count))
+        WHERE key = ?1
+        """
+    static let insertWithHouseholdSQL: String = {
+        let household = HouseholdRecord.Columns.allCases.enumerated().filter { ![.key, .code].contains($0.element) }
+        let names = Columns.allCases.map(\.rawValue) + household.map(\.element.rawValue)
+        let values = Columns.allCases.indices.map { "?\($0 + 1)" } + household.map { "?\(Columns.allCases.count + $0.offset + 1)" }
+        return "INSERT INTO household_fold (\(names.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
+    }()
+
+    /// Saves the row with the household columns of the same code, in one change of the row; returns its key.
+    @discardableResult
+    mutating func save(with household: HouseholdRecord, statements: RowStatements) throws -> Int64 {
+        guard household.code == code else { throw StoreError.damaged(what: "household_fold \(code)") }
+        let changed = try (key == nil ? statements.insertWithHousehold : statements.updateWithHousehold).run { binder in
+            bind(to: &binder)
+            household.bind(to: &binder)
+        }
+        guard changed == 1 else { throw StoreError.damaged(what: "household_fold \(code)") }
+        if key == nil { key = statements.household.db.lastInsertedRowID }
+        return key!
     }
 
     /// The fold it keeps; nil for a household linked by merges. One that does not read back is an error, not a crash.

@@ -1,9 +1,11 @@
 import GRDB
 
-/// A row of `household`: one household code as it stands, the only way to read or write the table.
+/// A registered household as it stands: the only way to read or write its columns. They are kept in the
+/// household's `household_fold` row, beside its fold (one page to change per household a delivery touches), and
+/// read through the view `household`, which holds the rows that have them.
 struct HouseholdRecord: DerivedRecord, Equatable {
     static let databaseTableName = "household"
-    static let replaceSQL = makeReplaceSQL()
+    static let replaceSQL = makeUpdateSQL(of: HouseholdFoldRecord.databaseTableName, keyedBy: .key, leaving: [.code])
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case key, code, scheme, commune, village
@@ -274,7 +276,10 @@ struct HouseholdRecord: DerivedRecord, Equatable {
         }
     }
 
+    /// Leaves the household's fold row with no household columns: no longer a registered household.
     static func delete(key: Int64, db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM household WHERE key = ?").execute(arguments: [key])
+        try db.cachedStatement(sql: clearSQL).execute(arguments: [key])
     }
+
+    static let clearSQL = makeClearSQL(of: HouseholdFoldRecord.databaseTableName, keyedBy: .key, leaving: [.code])
 }
