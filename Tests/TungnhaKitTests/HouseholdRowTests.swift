@@ -59,19 +59,24 @@ import Testing
         #expect(plan == ["SEARCH household_fold USING COVERING INDEX household_place (scheme>?)"])
     }
 
-    /// A household's columns are written into its fold row; with no such row the write is an error, not lost.
+    /// A household's columns are written into its own fold row; with no such row, or into another household's,
+    /// the write is an error, not lost or misplaced.
     @Test func householdColumnsWithoutTheirRowAreRefused() throws {
         let folder = TemporaryFolder()
         let laptop = try phuLyLaptop(folder)
         let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Văn An"))
+        let other = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Trần Thị Bình"))
         try laptop.write { db in
             var record = try #require(try HouseholdRecord.find(household.code, db: db))
             record.key = 999_999
+            #expect(throws: StoreError.damaged(what: "household")) { try record.save(fast: db) }
+            record.key = try #require(try HouseholdFoldRecord.key(of: other.code, db: db))
             #expect(throws: StoreError.damaged(what: "household")) { try record.save(fast: db) }
             record.key = try #require(try HouseholdFoldRecord.key(of: household.code, db: db))
             record.address = "5 Trần Phú"
             try record.save(fast: db)
         }
-        #expect(try laptop.households().map(\.address) == ["5 Trần Phú"])
+        #expect(try laptop.households().map(\.address) == ["5 Trần Phú", nil])
+        #expect(try laptop.households().map(\.headName) == ["Nguyễn Văn An", "Trần Thị Bình"])
     }
 }

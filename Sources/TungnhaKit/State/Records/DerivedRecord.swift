@@ -25,8 +25,9 @@ enum Cell {
 protocol DerivedRecord: FetchableRecord, PersistableRecord {
     associatedtype Columns: CaseIterable, Hashable, RawRepresentable, ColumnExpression where Columns.RawValue == String
     func cell(_ column: Columns) -> Cell
-    /// `INSERT OR REPLACE` of every column, made once by `makeReplaceSQL()`.
-    static var replaceSQL: String { get }
+    /// The statement that writes one row, made once: `INSERT OR REPLACE` of every column (`makeReplaceSQL()`), or
+    /// the `UPDATE` of a record whose columns live in another table's row (`makeUpdateSQL`).
+    static var writeSQL: String { get }
 }
 
 extension DerivedRecord {
@@ -39,10 +40,13 @@ extension DerivedRecord {
         return "INSERT OR REPLACE INTO \(databaseTableName) (\(names.joined(separator: ", "))) VALUES (\(databaseQuestionMarks(count: names.count)))"
     }
 
-    /// For a record whose columns live in another table's row, which must exist: `UPDATE` of every column but
-    /// `key` and `leaving`, bound in the order of `Columns` all the same (`?N` is the Nth of them).
-    static func makeUpdateSQL(of table: String, keyedBy key: Columns, leaving: [Columns]) -> String {
-        "UPDATE \(table) SET \(updateList(leaving: [key] + leaving)) WHERE \(key.rawValue) = ?\(Array(Columns.allCases).firstIndex(of: key)! + 1)"
+    /// For a record whose columns live in another table's row, which must exist and be its own (`key` and every
+    /// column of `matching` equal to the record's): `UPDATE` of the other columns, bound in the order of `Columns`
+    /// all the same (`?N` is the Nth of them).
+    static func makeUpdateSQL(of table: String, keyedBy key: Columns, matching: [Columns]) -> String {
+        let columns = Array(Columns.allCases)
+        let row = ([key] + matching).map { "\($0.rawValue) = ?\(columns.firstIndex(of: $0)! + 1)" }
+        return "UPDATE \(table) SET \(updateList(leaving: [key] + matching)) WHERE \(row.joined(separator: " AND "))"
     }
 
     /// "a = ?1, b = ?2": this record's columns but `leaving`, numbered in the order of `Columns` from `after` + 1.
@@ -69,10 +73,10 @@ extension DerivedRecord {
     }
 
     /// The statement `save(fast:)` runs, for a loop that saves many rows of this table with it.
-    static func replaceStatement(_ db: Database) throws -> FastStatement { try FastStatement(db, replaceSQL) }
+    static func writeStatement(_ db: Database) throws -> FastStatement { try FastStatement(db, writeSQL) }
 
     /// Inserts or replaces the row through a cached statement bound value by value: millions of rows in a merge.
-    func save(fast db: Database) throws { try save(fast: Self.replaceStatement(db)) }
+    func save(fast db: Database) throws { try save(fast: Self.writeStatement(db)) }
 
     func save(fast statement: FastStatement) throws {
         // One row, inserted, replaced or updated: an update that finds no row would lose the record.
@@ -92,11 +96,11 @@ struct RowStatements {
     let timeline: FastStatement
 
     init(_ db: Database) throws {
-        household = try HouseholdRecord.replaceStatement(db)
+        household = try HouseholdRecord.writeStatement(db)
         updateWithHousehold = try FastStatement(db, HouseholdFoldRecord.updateWithHouseholdSQL)
         insertWithHousehold = try FastStatement(db, HouseholdFoldRecord.insertWithHouseholdSQL)
-        member = try MemberRecord.replaceStatement(db)
-        visit = try VisitRecord.replaceStatement(db)
-        timeline = try HouseholdTimelineRecord.replaceStatement(db)
+        member = try MemberRecord.writeStatement(db)
+        visit = try VisitRecord.writeStatement(db)
+        timeline = try HouseholdTimelineRecord.writeStatement(db)
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 /// A row of `field_conflict`: a field two devices set without knowing of each other.
 struct FieldConflictRecord: DerivedRecord, Equatable {
     static let databaseTableName = "field_conflict"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable { case entity, code, household, field, candidates, chosen }
 

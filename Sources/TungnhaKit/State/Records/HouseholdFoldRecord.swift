@@ -7,7 +7,7 @@ import GRDB
 /// always folded again from their events. A registered household's columns (`HouseholdRecord`) are in the same row.
 struct HouseholdFoldRecord: DerivedRecord {
     static let databaseTableName = "household_fold"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable { case key, code, events, state }
 
@@ -66,7 +66,7 @@ struct HouseholdFoldRecord: DerivedRecord {
     /// in that order. A stored row is updated; a new one inserted, and given its key.
     static let updateWithHouseholdSQL = """
         UPDATE household_fold SET \(updateList(leaving: [.key, .code])), \(HouseholdRecord.updateList(leaving: [.key, .code], after: Columns.allCases.count))
-        WHERE key = ?1
+        WHERE key = ?1 AND code = ?2
         """
     static let insertWithHouseholdSQL: String = {
         let household = HouseholdRecord.Columns.allCases.enumerated().filter { ![.key, .code].contains($0.element) }
@@ -84,7 +84,7 @@ struct HouseholdFoldRecord: DerivedRecord {
             household.bind(to: &binder)
         }
         guard changed == 1 else { throw StoreError.damaged(what: "household_fold \(code)") }
-        if key == nil { key = statements.household.db.lastInsertedRowID }
+        if key == nil { key = statements.insertWithHousehold.db.lastInsertedRowID }
         return key!
     }
 
@@ -171,7 +171,7 @@ struct HouseholdFoldRecord: DerivedRecord {
 /// A row of `household_timeline`: what a household code counted for at the end of each day something changed.
 struct HouseholdTimelineRecord: DerivedRecord {
     static let databaseTableName = "household_timeline"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable { case key, code, scheme, commune, points }
 

@@ -5,7 +5,7 @@ import GRDB
 /// read through the view `household`, which holds the rows that have them.
 struct HouseholdRecord: DerivedRecord, Equatable {
     static let databaseTableName = "household"
-    static let replaceSQL = makeUpdateSQL(of: HouseholdFoldRecord.databaseTableName, keyedBy: .key, leaving: [.code])
+    static let writeSQL = makeUpdateSQL(of: HouseholdFoldRecord.databaseTableName, keyedBy: .key, matching: [.code])
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case key, code, scheme, commune, village

@@ -3,7 +3,7 @@ import GRDB
 /// A row of `member`: one member as it stands, under the household it counts for.
 struct MemberRecord: DerivedRecord, Equatable {
     static let databaseTableName = "member"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case householdKey = "household_key"

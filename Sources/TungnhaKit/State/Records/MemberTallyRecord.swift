@@ -4,7 +4,7 @@ import GRDB
 /// report adds up these few rows instead of every member.
 struct MemberTallyRecord: DerivedRecord, Equatable {
     static let databaseTableName = "member_tally"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case scheme, commune

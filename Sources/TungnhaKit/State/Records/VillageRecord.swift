@@ -3,7 +3,7 @@ import GRDB
 /// A row of `village`: a village of one commune as its events say, by folded name.
 struct VillageRecord: DerivedRecord, Equatable {
     static let databaseTableName = "village"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case scheme, commune, key, name
@@ -58,7 +58,7 @@ struct VillageRecord: DerivedRecord, Equatable {
 /// A row of `household_link`: a household that a merge (voided or not) links to others.
 struct HouseholdLinkRecord: DerivedRecord, Equatable {
     static let databaseTableName = "household_link"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable { case code, root, component }
 

@@ -3,7 +3,7 @@ import GRDB
 /// A row of `visit`: one visit, under the household it counts for (its place is the household's).
 struct VisitRecord: DerivedRecord, Equatable {
     static let databaseTableName = "visit"
-    static let replaceSQL = makeReplaceSQL()
+    static let writeSQL = makeReplaceSQL()
 
     enum Columns: String, ColumnExpression, CaseIterable {
         case householdKey = "household_key"
