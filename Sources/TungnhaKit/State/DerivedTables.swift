@@ -180,19 +180,13 @@ enum DerivedTables {
     /// Writes what folding one household's new events gave.
     static func write(_ derived: HouseholdWork.Derived, tally: inout TallyChanges, db: Database, statements: RowStatements) throws {
         var row = derived.row
-        if derived.households.count == 1, derived.households[0].code == row.code {
-            try Trace.time("derive: write fold and household") { try row.save(with: derived.households[0], statements: statements) }
-        } else {
-            let key = try Trace.time("derive: write fold") { try row.save(db: db) }
-            guard !derived.households.isEmpty else { return }
-            try Trace.time("derive: write household") {
-                for var household in derived.households {
-                    household.key = key
-                    try household.save(fast: statements.household)
-                }
-            }
+        guard let household = derived.households.first else {
+            try Trace.time("derive: write fold") { try row.save(db: db) }
+            return
         }
-        guard let key = row.key, !derived.households.isEmpty else { return }
+        // Households linked by merges are derived by `deriveComponent`: here a household stands alone.
+        guard derived.households.count == 1 else { throw StoreError.damaged(what: "household_fold \(row.code)") }
+        let key = try Trace.time("derive: write fold and household") { try row.save(with: household, statements: statements) }
         try Trace.time("derive: write members") {
             for var member in derived.members {
                 member.householdKey = key

@@ -49,10 +49,14 @@ extension DerivedRecord {
         return "UPDATE \(table) SET \(updateList(leaving: [key] + matching)) WHERE \(row.joined(separator: " AND "))"
     }
 
-    /// "a = ?1, b = ?2": this record's columns but `leaving`, numbered in the order of `Columns` from `after` + 1.
+    /// This record's columns but `leaving`, each with its parameter: "?N", N its place in `Columns` after `after`.
+    static func parameters(leaving: [Columns], after: Int = 0) -> [(name: String, parameter: String)] {
+        Columns.allCases.enumerated().filter { !leaving.contains($0.element) }.map { ($0.element.rawValue, "?\(after + $0.offset + 1)") }
+    }
+
+    /// "a = ?1, b = ?2": this record's columns but `leaving`, numbered as `parameters` numbers them.
     static func updateList(leaving: [Columns], after: Int = 0) -> String {
-        Columns.allCases.enumerated().filter { !leaving.contains($0.element) }.map { "\($0.element.rawValue) = ?\(after + $0.offset + 1)" }
-            .joined(separator: ", ")
+        parameters(leaving: leaving, after: after).map { "\($0.name) = \($0.parameter)" }.joined(separator: ", ")
     }
 
     /// Binds every column, in the order of `Columns`.
@@ -88,7 +92,6 @@ extension DerivedRecord {
 /// The statements a derivation writes households' rows with, found once for many households: finding a cached
 /// statement hashes its SQL, which cost as much as binding the row.
 struct RowStatements {
-    let household: FastStatement
     let updateWithHousehold: FastStatement
     let insertWithHousehold: FastStatement
     let member: FastStatement
@@ -96,7 +99,6 @@ struct RowStatements {
     let timeline: FastStatement
 
     init(_ db: Database) throws {
-        household = try HouseholdRecord.writeStatement(db)
         updateWithHousehold = try FastStatement(db, HouseholdFoldRecord.updateWithHouseholdSQL)
         insertWithHousehold = try FastStatement(db, HouseholdFoldRecord.insertWithHouseholdSQL)
         member = try MemberRecord.writeStatement(db)

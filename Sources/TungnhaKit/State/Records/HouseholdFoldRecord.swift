@@ -69,10 +69,8 @@ struct HouseholdFoldRecord: DerivedRecord {
         WHERE key = ?1 AND code = ?2
         """
     static let insertWithHouseholdSQL: String = {
-        let household = HouseholdRecord.Columns.allCases.enumerated().filter { ![.key, .code].contains($0.element) }
-        let names = Columns.allCases.map(\.rawValue) + household.map(\.element.rawValue)
-        let values = Columns.allCases.indices.map { "?\($0 + 1)" } + household.map { "?\(Columns.allCases.count + $0.offset + 1)" }
-        return "INSERT INTO household_fold (\(names.joined(separator: ", "))) VALUES (\(values.joined(separator: ", ")))"
+        let columns = parameters(leaving: []) + HouseholdRecord.parameters(leaving: [.key, .code], after: Columns.allCases.count)
+        return "INSERT INTO household_fold (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(columns.map(\.parameter).joined(separator: ", ")))"
     }()
 
     /// Saves the row with the household columns of the same code, in one change of the row; returns its key.
