@@ -29,6 +29,12 @@ public protocol EntityField: RawRepresentable<String>, CaseIterable, Hashable, S
     init?(position: Int)
 }
 
+extension EntityField {
+    /// By position: a raw value of text would be hashed and compared as text, in every fold's dictionaries.
+    public func hash(into hasher: inout Hasher) { hasher.combine(position) }
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.position == rhs.position }
+}
+
 public enum FieldValueType: Sendable {
     case text, number, flag
     case choice([String])
