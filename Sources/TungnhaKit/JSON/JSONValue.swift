@@ -149,6 +149,8 @@ public enum JSONParser {
         mutating func object(depth: Int) throws(JSONSyntaxError) -> JSONValue {
             index += 1
             var fields = JSONObject()
+            // Room for an event's members (its data's, below it), so that most objects allocate once.
+            fields.members.reserveCapacity(depth == 0 ? 12 : 8)
             var seen: Set<String>?
             skipSpace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {

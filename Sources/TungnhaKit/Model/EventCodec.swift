@@ -21,8 +21,7 @@ public enum EventCodec {
     /// The canonical line: keys sorted, no spaces. The same event always gives the same bytes.
     /// Written directly rather than through `json(_:)`, which gives the same text: merges write millions.
     public static func canonical(_ event: Event) -> String {
-        var out = CanonicalObject()
-        out.bytes.reserveCapacity(320)
+        var out = CanonicalObject(capacity: 512)
         out.moment("at", event.at)
         out.string("commune", event.commune.code)
         out.key("data")
@@ -40,8 +39,23 @@ public enum EventCodec {
 
     /// Keys must be added in sorted order; absent values are left out.
     struct CanonicalObject {
-        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        var bytes: [UInt8]
         var first = true
+
+        /// `capacity`: room for most events, so that the buffer is allocated once.
+        init(capacity: Int = 0) {
+            bytes = []
+            bytes.reserveCapacity(capacity)
+            bytes.append(UInt8(ascii: "{"))
+        }
+
+        /// An object inside another: written at the end of `outer`'s bytes, which it holds until `close(into:)`
+        /// hands them back, so that no object has a buffer of its own to grow and copy.
+        init(inside outer: inout [UInt8]) {
+            bytes = []
+            swap(&bytes, &outer)
+            bytes.append(UInt8(ascii: "{"))
+        }
 
         mutating func key(_ name: StaticString) {
             if !first { bytes.append(UInt8(ascii: ",")) }
@@ -92,10 +106,15 @@ public enum EventCodec {
             bytes.append(UInt8(ascii: "}"))
             return bytes
         }
+
+        mutating func close(into outer: inout [UInt8]) {
+            bytes.append(UInt8(ascii: "}"))
+            swap(&bytes, &outer)
+        }
     }
 
     static func writeData(_ body: EventBody, into bytes: inout [UInt8]) {
-        var out = CanonicalObject()
+        var out = CanonicalObject(inside: &bytes)
         switch body {
         case .villageAdded(let village), .villageChanged(let village):
             out.string("name", village.name)
@@ -129,14 +148,14 @@ public enum EventCodec {
             out.bytes.append(UInt8(ascii: "["))
             for (index, observation) in visit.observations.enumerated() {
                 if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
-                var item = CanonicalObject()
+                var item = CanonicalObject(inside: &out.bytes)
                 item.flag("dvctt", observation.dvctt)
                 item.flag("login", observation.login)
                 item.string("member", observation.member)
                 item.flag("paidOnline", observation.paidOnline)
                 item.flag("smartphone", observation.smartphone)
                 item.string("vneid", observation.vneid?.rawValue)
-                out.bytes.append(contentsOf: item.close())
+                item.close(into: &out.bytes)
             }
             out.bytes.append(UInt8(ascii: "]"))
             out.string("outcome", visit.outcome.rawValue)
@@ -160,26 +179,25 @@ public enum EventCodec {
             out.string("flag", review.flag)
             out.string("note", review.note)
         }
-        bytes.append(contentsOf: out.close())
+        out.close(into: &bytes)
     }
 
     static func writeChange<Field: EntityField>(_ change: FieldChange<Field>, into out: inout CanonicalObject) {
         out.strings("replaces", change.replaces)
         out.key("set")
-        var set: [UInt8] = [UInt8(ascii: "{")]
+        out.bytes.append(UInt8(ascii: "{"))
         for (index, field) in change.set.keys.sorted(by: { $0.rawValue < $1.rawValue }).enumerated() {
-            if index > 0 { set.append(UInt8(ascii: ",")) }
-            JSONWriter.writeString(field.rawValue, into: &set)
-            set.append(UInt8(ascii: ":"))
+            if index > 0 { out.bytes.append(UInt8(ascii: ",")) }
+            JSONWriter.writeString(field.rawValue, into: &out.bytes)
+            out.bytes.append(UInt8(ascii: ":"))
             switch change.set[field]! {
-            case .text(let text): JSONWriter.writeString(text, into: &set)
-            case .number(let number): set.append(contentsOf: String(number).utf8)
-            case .flag(let flag): set.append(contentsOf: (flag ? "true" : "false").utf8)
-            case .none: set.append(contentsOf: "null".utf8)
+            case .text(let text): JSONWriter.writeString(text, into: &out.bytes)
+            case .number(let number): out.bytes.append(contentsOf: String(number).utf8)
+            case .flag(let flag): out.bytes.append(contentsOf: (flag ? "true" : "false").utf8)
+            case .none: out.bytes.append(contentsOf: "null".utf8)
             }
         }
-        set.append(UInt8(ascii: "}"))
-        out.bytes.append(contentsOf: set)
+        out.bytes.append(UInt8(ascii: "}"))
     }
 
     static func data(_ body: EventBody) -> JSONValue {
