@@ -56,15 +56,16 @@ extension HouseholdFold {
             out.string(last.device)
             out.signed(last.seq)
         }
-        var devices: [String: Int] = [:]
-        for source in sources where devices[source.device] == nil { devices[source.device] = devices.count }
+        // A household's events come from a few devices: a list searched in order costs less than hashing each id.
+        var devices: [String] = []
+        for source in sources where !devices.contains(source.device) { devices.append(source.device) }
         out.count(devices.count)
-        for (device, _) in devices.sorted(by: { $0.value < $1.value }) { out.string(device) }
+        for device in devices { out.string(device) }
         out.count(sources.count)
         for source in sources {
             // Its id is its device and number: not written twice.
             out.moment(source.at)
-            out.count(devices[source.device]!)
+            out.count(devices.firstIndex(of: source.device)!)
             out.signed(source.seq)
         }
         out.count(households.count)

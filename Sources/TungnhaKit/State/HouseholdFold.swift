@@ -207,8 +207,7 @@ public struct HouseholdFold: Sendable, Equatable {
         let moved = lastVisit?.outcome == .moved
         var present: [TimelinePoint.Member] = []
         var covered = false
-        for code in members.keys.sorted() {
-            let member = members[code]!
+        for (_, member) in members.sorted(by: { $0.key < $1.key }) {
             guard member.added != nil else { continue }
             let status = member.fields[.status]?.value.text.flatMap(MemberStatus.init(rawValue:)) ?? .present
             guard status == .present else { continue }
