@@ -78,6 +78,10 @@ public enum EventKind: String, Sendable, CaseIterable, Codable {
     case deviceCopied = "device.copied"
     case flagReviewed = "flag.reviewed"
 
+    /// The kind a batch names: found by hashing once, where `init(rawValue:)` compares with every name in turn.
+    static func named(_ name: String) -> EventKind? { byName[name] }
+    private static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
+
     var needsHousehold: Bool {
         switch self {
         case .villageAdded, .villageChanged, .eventVoided, .eventCorrected, .deviceCopied, .flagReviewed: return false

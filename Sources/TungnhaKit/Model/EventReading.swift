@@ -27,6 +27,8 @@ extension EventCodec {
         "name": 120, "headName": 120, "village": 80, "address": 200, "note": 1000, "reason": 500,
         "volunteer": 80, "procedure": 200, "relation": 40, "phone": 20,
     ]
+    /// Text no longer than this is within every limit: most text is, and is not looked up.
+    static let shortestLimit = limits.values.min()!
 
 
     /// Reads and checks one event. Text is stored NFC with tidy spaces.
@@ -56,7 +58,7 @@ extension EventCodec {
         let commune = try reader.string("commune")
         guard CommuneRef.isWellFormed(commune) else { throw reader.invalid("commune", "5 digits") }
         guard let scheme = Scheme(rawValue: try reader.string("scheme")) else { throw reader.invalid("scheme", "2025|pre2025") }
-        guard let kind = EventKind(rawValue: try reader.string("type")) else {
+        guard let kind = EventKind.named(try reader.string("type")) else {
             throw reader.invalid("type", EventKind.allCases.map(\.rawValue).joined(separator: "|"))
         }
         let household = try reader.optionalString("household")
@@ -262,7 +264,7 @@ extension EventCodec {
         let text = Folding.clean(raw)
         guard !text.isEmpty else { throw EventFormatError(path: path(), problem: .invalid(expected: "text")) }
         // Characters are counted only when the bytes could be too many: no character is shorter than a byte.
-        if let limit = limits[limitKey], text.utf8.count > limit, text.count > limit {
+        if text.utf8.count > shortestLimit, let limit = limits[limitKey], text.utf8.count > limit, text.count > limit {
             throw EventFormatError(path: path(), problem: .tooLong(limit: limit))
         }
         switch PersonalData.finding(in: text) {
@@ -305,6 +307,7 @@ struct ObjectReader {
     }
 
     mutating func finish() throws(EventFormatError) {
+        guard used.contains(false) else { return }
         let extra = object.members.indices.filter { !used[$0] }.map { object.members[$0].key }.sorted()
         if let extra = extra.first { throw EventFormatError(path: path(extra), problem: .unknownField) }
     }
