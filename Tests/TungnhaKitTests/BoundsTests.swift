@@ -145,6 +145,24 @@ import Testing
         #expect(same)
     }
 
+    @Test func aFileOfTheSameMergeKnowsWhatAnEarlierOneRegistered() throws {
+        let field = try Field()
+        let withoutConsent = "N0C0NSENT1"
+        // Both files are appended in one group: the second is checked before the first is derived.
+        let registered = OutsiderFile(
+            header: OutsiderFile.header(device: Field.mallory, events: 1),
+            events: [OutsiderFile.event(device: Field.mallory, seq: 1, type: "household.registered", household: withoutConsent, data: #"{"village":"Thôn 1","consent":false}"#)])
+        let named = OutsiderFile(
+            header: OutsiderFile.header(device: Field.mallory, batch: 2, events: 1, first: 2),
+            events: [OutsiderFile.event(device: Field.mallory, seq: 2, type: "member.added", household: withoutConsent, member: "N0C0NSENT2", data: #"{"name":"Lê Văn Tư","birthYear":1960}"#)])
+        let outcome = try field.district.merge([
+            try registered.write(to: field.folder.file("in/1-registered.jsonl"), signer: signer(Field.mallory)),
+            try named.write(to: field.folder.file("in/2-named.jsonl"), signer: signer(Field.mallory)),
+        ])
+        #expect(outcome.files.map(\.refusal) == [nil, "namesWithoutConsent"])
+        #expect(try field.district.households().map(\.code).contains(withoutConsent))
+    }
+
     @Test func revokedLaptopsNewBatchesAreRefusedItsEarlierOnesStay() throws {
         let field = try Field()
         let kept = try field.district.households().map(\.code)
