@@ -6,8 +6,11 @@ import GRDB
 /// consent as the store knows them. A refusal rolls the file back whole.
 enum BatchTrust {
     /// `keys` gains the key of each household of the batch as the derived tables have it (nil: none yet), so that
-    /// the derivation that follows need not look it up again.
-    static func check(_ batch: ParsedBatch, identity: DeviceIdentity, now: Moment, keys: inout [String: Int64?], db: Database) throws {
+    /// the derivation that follows need not look it up again. `pending`: what earlier files of the group noted.
+    /// Returns what this file notes of its households, for the files after it once it is appended.
+    static func check(
+        _ batch: ParsedBatch, identity: DeviceIdentity, now: Moment, keys: inout [String: Int64?], pending: Pending, db: Database
+    ) throws -> Pending {
         let header = batch.header
         guard let signature = batch.footer.signature else { throw BatchRefusal.unsigned }
         let signer = try self.signer(signature, header: header, identity: identity, db: db)
@@ -30,14 +33,13 @@ enum BatchTrust {
             } ?? 0
             if batch.facts.ownSeq > held { throw BatchRefusal.ownEventsUnknown(seq: batch.facts.ownSeq, held: held) }
         }
-        try createPending(db)
-        let pending = try anyPending(db)
+        let known = try Known(pending: pending, db: db)
         for (household, line) in batch.facts.households {
-            if let known = try known(household, pending: pending, db: db, key: { keys[household] = $0 }), known.commune != header.commune {
-                throw BatchRefusal.householdElsewhere(line: line, household: household, commune: known.commune)
+            if let found = try known.household(household, key: { keys[household] = $0 }), found.commune != header.commune {
+                throw BatchRefusal.householdElsewhere(line: line, household: household, commune: found.commune)
             }
         }
-        for (household, line) in batch.facts.namesAwaitingConsent where try known(household, pending: pending, db: db)?.consent == false {
+        for (household, line) in batch.facts.namesAwaitingConsent where try known.household(household)?.consent == false {
             throw BatchRefusal.namesWithoutConsent(line: line, household: household)
         }
         for (line, target) in batch.facts.targets {
@@ -45,7 +47,7 @@ enum BatchTrust {
                 throw BatchRefusal.targetElsewhere(line: line, target: target, commune: event.commune)
             }
         }
-        try remember(batch, db: db)
+        return try notes(of: batch, known: known)
     }
 
     /// The machine that signed: this one, or one trusted here with that key, not revoked (or revoked, for its earlier
@@ -69,59 +71,53 @@ enum BatchTrust {
         return TrustedMachine.Signer(role: machine.role, commune: machine.commune, continues: machine.continues)
     }
 
-    /// Households appended by earlier files of the merge's current group are not derived yet: their commune and consent
-    /// wait here (a table of this connection alone) until the group is derived.
-    static func createPending(_ db: Database) throws {
-        try db.execute(sql: "CREATE TEMP TABLE IF NOT EXISTS pending_household (code TEXT PRIMARY KEY, scheme TEXT, commune TEXT, consent INTEGER)")
-    }
+    /// Households appended by earlier files of the merge's current group are not derived yet: their commune and
+    /// consent as those files said wait here until the group is derived. Only files that were appended add to it.
+    typealias Pending = [String: PendingHousehold]
 
-    /// Forgets them once the group is derived.
-    static func forgetPending(_ db: Database) throws {
-        try db.execute(sql: "DROP TABLE IF EXISTS temp.pending_household")
-    }
-
-    /// Whether earlier files of the group noted households: when none did, only the derived tables are asked.
-    static func anyPending(_ db: Database) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM temp.pending_household)")) ?? false
+    struct PendingHousehold {
+        var commune: CommuneRef
+        var consent: Bool?
     }
 
     /// A household's commune and consent as this store knows them: from the merge in progress, else derived. Its
-    /// household row says; a household without one (its registration voided) keeps its timeline's. When the derived
-    /// tables are asked, `key` is told the household's key in them (nil: it has none).
-    static func known(_ code: String, pending: Bool = true, db: Database, key tell: (Int64?) -> Void = { _ in }) throws -> (commune: CommuneRef, consent: Bool?)? {
-        func commune(_ columns: FastStatement.Columns, _ scheme: Int32, _ code: Int32) -> CommuneRef? {
-            guard let scheme = columns.text(scheme).flatMap(Scheme.init(rawValue:)), let commune = columns.text(code) else { return nil }
-            return CommuneRef(code: commune, scheme: scheme)
+    /// household row says; a household without one (its registration voided) keeps its timeline's. Its statements are
+    /// found once for a file, not for each household.
+    struct Known {
+        let pending: Pending
+        private let derived: FastStatement
+        private let timeline: FastStatement
+
+        init(pending: Pending, db: Database) throws {
+            self.pending = pending
+            derived = try FastStatement(db, "SELECT key, scheme, commune, consent FROM household_fold WHERE code = ?")
+            timeline = try FastStatement(db, "SELECT scheme, commune FROM household_timeline WHERE key = ?")
         }
-        if pending,
-            let found = try FastStatement(db, "SELECT scheme, commune, consent FROM temp.pending_household WHERE code = ?")
-                .first({ $0.text(code) }, read: { columns in commune(columns, 0, 1).map { ($0, columns.int(2).map { $0 != 0 }) } }) ?? nil
-        {
-            return found
+
+        /// When the derived tables are asked, `key` is told the household's key in them (nil: it has none).
+        func household(_ code: String, key tell: (Int64?) -> Void = { _ in }) throws -> (commune: CommuneRef, consent: Bool?)? {
+            func commune(_ columns: FastStatement.Columns, _ scheme: Int32, _ code: Int32) -> CommuneRef? {
+                guard let scheme = columns.text(scheme).flatMap(Scheme.init(rawValue:)), let commune = columns.text(code) else { return nil }
+                return CommuneRef(code: commune, scheme: scheme)
+            }
+            if let noted = pending[code] { return (noted.commune, noted.consent) }
+            let found = try derived.first({ $0.text(code) }, read: { columns in (columns.int(0) ?? 0, commune(columns, 1, 2), columns.int(3).map { $0 != 0 }) })
+            tell(found?.0)
+            guard let (key, place, consent) = found else { return nil }
+            if let place { return (place, consent) }
+            let kept = try timeline.first({ $0.int(key) }, read: { commune($0, 0, 1) }) ?? nil
+            return kept.map { (commune: $0, consent: nil) }
         }
-        let derived = try FastStatement(
-            db, "SELECT key, scheme, commune, consent FROM household_fold WHERE code = ?"
-        ).first({ $0.text(code) }, read: { columns in (columns.int(0) ?? 0, commune(columns, 1, 2), columns.int(3).map { $0 != 0 }) })
-        tell(derived?.0)
-        guard let (key, place, consent) = derived else { return nil }
-        if let place { return (place, consent) }
-        let kept = try FastStatement(db, "SELECT scheme, commune FROM household_timeline WHERE key = ?").first({ $0.int(key) }, read: { commune($0, 0, 1) }) ?? nil
-        return kept.map { (commune: $0, consent: nil) }
     }
 
-    /// Notes what this file says of its households for the next files of the group.
-    static func remember(_ batch: ParsedBatch, db: Database) throws {
-        let commune = batch.header.commune
-        let insert = try FastStatement(db, "INSERT OR REPLACE INTO temp.pending_household (code, scheme, commune, consent) VALUES (?, ?, ?, ?)")
+    /// What this file says of its households, for the next files of the group.
+    static func notes(of batch: ParsedBatch, known: Known) throws -> Pending {
+        var notes: Pending = [:]
         for household in Set(batch.facts.registered.keys).union(batch.facts.consent.keys) {
-            let consent = try batch.facts.consent[household].map { $0 } ?? known(household, db: db)?.consent
-            try insert.run { bind in
-                bind.text(household)
-                bind.text(commune.scheme.rawValue)
-                bind.text(commune.code)
-                bind.bool(consent)
-            }
+            let consent = try batch.facts.consent[household] ?? known.household(household)?.consent
+            notes[household] = PendingHousehold(commune: batch.header.commune, consent: consent)
         }
+        return notes
     }
 }
 

@@ -117,14 +117,18 @@ extension Store {
             let (outcomes, appended) = try Trace.time("append (transaction)") { try write { db -> ([FileOutcome], [StoredEvent]) in
                 var outcomes: [FileOutcome] = []
                 var appended: [StoredEvent] = []
+                var pending = BatchTrust.Pending()
                 for (index, batch) in group.batches.enumerated() {
                     do {
+                        var notes = BatchTrust.Pending()
                         try db.inSavepoint {
-                            let result = try append(batch, file: group.paths[index], keys: &keys, db: db)
+                            let result = try append(batch, file: group.paths[index], keys: &keys, pending: pending, db: db)
                             outcomes.append(result.outcome)
                             appended += result.new
+                            notes = result.notes
                             return .commit
                         }
+                        pending.merge(notes) { _, later in later }
                     } catch let refusal as BatchRefusal {
                         // Refused by a check that needs the store (BatchTrust): the savepoint took the file back whole.
                         outcomes.append(refused(batch, file: group.paths[index], refusal, language))
@@ -136,7 +140,6 @@ extension Store {
             try environment.afterAppend?()
             try Trace.time("derive (transaction)") { try write { db in
                 try DerivedTables.derivePending(inHand: appended, keys: keys, db: db)
-                try BatchTrust.forgetPending(db)
             } }
             try committed(checkpoint)
             return outcomes
@@ -159,9 +162,11 @@ extension Store {
 
     /// Appends one checked batch: its record, then each event new to the store; an event whose id is known with
     /// other content is kept aside as a clash, not applied.
-    func append(_ batch: ParsedBatch, file: String, keys: inout [String: Int64?], db: Database) throws -> (outcome: FileOutcome, new: [StoredEvent]) {
+    func append(
+        _ batch: ParsedBatch, file: String, keys: inout [String: Int64?], pending: BatchTrust.Pending, db: Database
+    ) throws -> (outcome: FileOutcome, new: [StoredEvent], notes: BatchTrust.Pending) {
         let header = batch.header
-        try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, keys: &keys, db: db)
+        let notes = try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, keys: &keys, pending: pending, db: db)
         var outcome = FileOutcome(file: file, status: .applied)
         outcome.describe(header)
         try db.execute(
@@ -210,7 +215,7 @@ extension Store {
             sql: "UPDATE batch SET new_events = ?, known_events = ?, conflicts = ? WHERE rowid = ?",
             arguments: [outcome.newEvents, outcome.knownEvents, outcome.clashes.count, batchRow])
         try ReceivedFiles.keep(batch, file: file, row: batchRow, outcome: outcome, db: db)
-        return (outcome, new)
+        return (outcome, new, notes)
     }
 }
 
