@@ -122,9 +122,9 @@ extension HouseholdFold {
         return out.bytes
     }
 
-    private static func write<F: EntityField>(_ fields: [F: Field], to out: inout BinaryWriter) {
+    private static func write<F: EntityField>(_ fields: FieldTable<F>, to out: inout BinaryWriter) {
         out.count(fields.count)
-        for (field, state) in fields.sorted(by: { $0.key.position < $1.key.position }) {
+        for (field, state) in fields {
             out.count(field.position)
             out.count(state.heads.count)
             for head in state.heads {
@@ -204,8 +204,8 @@ extension HouseholdFold {
         return fold
     }
 
-    private static func readFields<F: EntityField, Bytes>(_ input: inout BinaryReader<Bytes>, sources: Int) throws -> [F: Field] {
-        var fields: [F: Field] = [:]
+    private static func readFields<F: EntityField, Bytes>(_ input: inout BinaryReader<Bytes>, sources: Int) throws -> FieldTable<F> {
+        var fields = FieldTable<F>()
         for _ in 0..<(try input.count()) {
             guard let field = F(position: try input.count()) else { throw DamagedBytes() }
             var state = Field()

@@ -34,14 +34,14 @@ public struct HouseholdFold: Sendable, Equatable {
         /// The first registration of this code, and the commune it was registered in.
         var registration: Int?
         var commune: CommuneRef?
-        var fields: [HouseholdField: Field] = [:]
+        var fields = FieldTable<HouseholdField>()
     }
 
     struct MemberEntry: Sendable, Equatable {
         /// The first `member.added` of this code; a member observed before it was added has none yet.
         var added: Int?
         var recordedIn: String?
-        var fields: [MemberField: Field] = [:]
+        var fields = FieldTable<MemberField>()
         var abilities = Abilities()
     }
 
@@ -152,7 +152,7 @@ public struct HouseholdFold: Sendable, Equatable {
     }
 
     private static func set<F: EntityField>(
-        _ values: [F: FieldValue], replaces: [String], source: Int, sources: [Source], fields: inout [F: Field],
+        _ values: [F: FieldValue], replaces: [String], source: Int, sources: [Source], fields: inout FieldTable<F>,
         named: inout [String: Set<String>]
     ) {
         // The usual setting replaces nothing and was named by no setting before: it only becomes a head.
@@ -225,8 +225,8 @@ public struct HouseholdFold: Sendable, Equatable {
 
     /// Whether any field has settings that disagree.
     var hasConflicts: Bool {
-        func disagree<F>(_ fields: [F: Field]) -> Bool {
-            fields.values.contains { field in field.heads.contains { $0.value != field.heads[0].value } }
+        func disagree<F>(_ fields: FieldTable<F>) -> Bool {
+            fields.contains { _, field in field.heads.contains { $0.value != field.heads[0].value } }
         }
         return households.values.contains { disagree($0.fields) } || members.values.contains { disagree($0.fields) }
     }
@@ -238,13 +238,13 @@ public struct HouseholdFold: Sendable, Equatable {
         var members: [MemberState] = []
         for (code, entry) in self.members.sorted(by: { $0.key < $1.key }) {
             guard let added = entry.added else { continue }
-            let values = entry.fields.mapValues(\.value)
+            let values = entry.fields
             members.append(
                 MemberState(
-                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: values[.name]?.text,
-                    birthYear: values[.birthYear]?.number ?? 0, sex: values[.sex]?.text.flatMap(Sex.init(rawValue:)),
-                    relation: values[.relation]?.text,
-                    status: values[.status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
+                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: values[value: .name]?.text,
+                    birthYear: values[value: .birthYear]?.number ?? 0, sex: values[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
+                    relation: values[value: .relation]?.text,
+                    status: values[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
                     abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at))
             conflicts += fieldConflicts(entry.fields, entity: .member, code: code)
         }
@@ -256,13 +256,13 @@ public struct HouseholdFold: Sendable, Equatable {
         for code in [root] + others {
             let entry = self.households[code]!
             let registration = sources[entry.registration!]
-            let values = entry.fields.mapValues(\.value)
+            let values = entry.fields
             let isRoot = code == root
             households.append(
                 HouseholdState(
-                    code: code, commune: entry.commune!, village: values[.village]?.text ?? "", headName: values[.headName]?.text,
-                    address: values[.address]?.text, phone: values[.phone]?.text, declaredMembers: values[.declaredMembers]?.number,
-                    note: values[.note]?.text, consent: values[.consent]?.flag ?? false,
+                    code: code, commune: entry.commune!, village: values[value: .village]?.text ?? "", headName: values[value: .headName]?.text,
+                    address: values[value: .address]?.text, phone: values[value: .phone]?.text, declaredMembers: values[value: .declaredMembers]?.number,
+                    note: values[value: .note]?.text, consent: values[value: .consent]?.flag ?? false,
                     consentAsked: entry.fields[.consent]?.heads.contains { $0.source != entry.registration } ?? false, registeredAt: registration.at,
                     registeredBy: registration.device, mergedInto: isRoot ? nil : root, moved: isRoot && moved,
                     coverage: isRoot ? coverage : CoverageRule.Coverage(covered: false, closestMember: nil, gaps: []),
@@ -276,7 +276,7 @@ public struct HouseholdFold: Sendable, Equatable {
             conflicts: conflicts.sorted { ($0.code, $0.field) < ($1.code, $1.field) })
     }
 
-    private func fieldConflicts<F: EntityField>(_ fields: [F: Field], entity: FieldConflict.Entity, code: String) -> [FieldConflict] {
+    private func fieldConflicts<F: EntityField>(_ fields: FieldTable<F>, entity: FieldConflict.Entity, code: String) -> [FieldConflict] {
         fields.compactMap { field, state in
             guard let first = state.heads.first?.value, state.heads.contains(where: { $0.value != first }) else { return nil }
             return FieldConflict(
@@ -287,5 +287,45 @@ public struct HouseholdFold: Sendable, Equatable {
                 },
                 chosen: state.value)
         }
+    }
+}
+
+/// One household's or member's fields, in slots by position: folding looks a field up at every setting, and a
+/// dictionary hashed its key each time. Iterates the fields that are set, in position order.
+struct FieldTable<F: EntityField>: Sendable, Equatable, Sequence {
+    private var slots: [HouseholdFold.Field?] = []
+
+    subscript(field: F) -> HouseholdFold.Field? {
+        get { field.position < slots.count ? slots[field.position] : nil }
+        set {
+            if slots.isEmpty { slots = Array(repeating: nil, count: F.allCases.count) }
+            slots[field.position] = newValue
+        }
+    }
+
+    /// The field's value, when it has been set.
+    subscript(value field: F) -> FieldValue? { self[field]?.value }
+
+    var count: Int { slots.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+
+    func makeIterator() -> Iterator { Iterator(slots: slots) }
+
+    struct Iterator: IteratorProtocol {
+        fileprivate let slots: [HouseholdFold.Field?]
+        private var position = 0
+
+        fileprivate init(slots: [HouseholdFold.Field?]) { self.slots = slots }
+
+        mutating func next() -> (key: F, value: HouseholdFold.Field)? {
+            while position < slots.count {
+                defer { position += 1 }
+                if let field = slots[position], let key = F(position: position) { return (key, field) }
+            }
+            return nil
+        }
+    }
+
+    static func == (lhs: Self, rhs: Self) -> Bool {
+        F.allCases.allSatisfy { lhs[$0] == rhs[$0] }
     }
 }
