@@ -67,12 +67,16 @@ public enum Folding {
     }
 
     /// The folded letter of every precomposed Latin letter (U+00C0–U+024F, U+1E00–U+1EFF), worked out once.
-    static let baseLetters: [UInt32: UInt8] = {
-        var table: [UInt32: UInt8] = [0x0110: UInt8(ascii: "d"), 0x0111: UInt8(ascii: "d")]
+    /// The lowercase ASCII base of each precomposed Latin letter, indexed by code point up to U+1EFF (0: none): a
+    /// table rather than a dictionary, since every letter of every name is looked up.
+    static let baseLetters: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x1F00)
+        table[0x0110] = UInt8(ascii: "d")
+        table[0x0111] = UInt8(ascii: "d")
         for value in Array(UInt32(0x00C0)...0x024F) + Array(UInt32(0x1E00)...0x1EFF) {
-            guard let scalar = Unicode.Scalar(value), table[value] == nil else { continue }
+            guard let scalar = Unicode.Scalar(value), table[Int(value)] == 0 else { continue }
             let base = String(scalar).decomposedStringWithCanonicalMapping.unicodeScalars.first!
-            if base.isASCII, base.properties.isAlphabetic { table[value] = UInt8(base.value | 0x20) }
+            if base.isASCII, base.properties.isAlphabetic { table[Int(value)] = UInt8(base.value | 0x20) }
         }
         return table
     }()
@@ -93,7 +97,7 @@ public enum Folding {
                     continue
                 }
                 if (0x41...0x5A).contains(byte) { byte |= 0x20 }
-            } else if let base = baseLetters[value] {
+            } else if value < 0x1F00, case let base = baseLetters[Int(value)], base != 0 {
                 byte = base
             } else {
                 return nil
