@@ -83,8 +83,12 @@ struct HouseholdWork: Sendable {
         } ?? [:]
         // The member tally moves by what the household counted for before and after, as its timeline says.
         var tally: [MemberTallyRecord.Key: MemberTallyRecord.Counts] = [:]
-        if let previous { MemberTallyRecord.note(removing: previous, commune: root.commune, into: &tally) }
-        if let now = points.last { MemberTallyRecord.note(adding: now, commune: root.commune, into: &tally) }
+        let now = points.last
+        // The usual visit leaves the same members counted in the same village: the tally moves by nothing.
+        if previous?.counted != now?.counted || previous?.village != now?.village || previous?.members != now?.members {
+            if let previous { MemberTallyRecord.note(removing: previous, commune: root.commune, into: &tally) }
+            if let now { MemberTallyRecord.note(adding: now, commune: root.commune, into: &tally) }
+        }
         return .derived(
             Derived(
                 row: row, households: after.households.map { HouseholdRecord($0, in: after, key: 0) },
