@@ -46,8 +46,11 @@ public final class AdminUnits: Sendable {
 
     /// Swift initialises each of these once, lazily and thread-safely.
     enum Tables {
+        /// Split on bytes: splitting on characters looked for grapheme boundaries in every row, at every start.
         static func rows(_ text: String) -> [[Substring]] {
-            text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+            text.utf8.split(separator: UInt8(ascii: "\n")).dropFirst().map { line in
+                line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { Substring($0) }
+            }
         }
 
         static func unit(_ row: [Substring], name: Int, level: Level, scheme: Scheme, parent: Int?, province: String?, households: Int?) -> Unit {
