@@ -130,7 +130,7 @@ extension EventCodec {
         case .eventCorrected:
             let target = try data.string("target")
             guard EventRef.isValid(target) else { throw data.invalid("target", "device:seq") }
-            guard let targetKind = EventKind(rawValue: try data.string("targetType")), targetKind.isCorrectable else {
+            guard let targetKind = EventKind.named(try data.string("targetType")), targetKind.isCorrectable else {
                 throw data.invalid("targetType", "household.registered|member.added|visit.recorded")
             }
             guard let replacement = data.take("replacement") else {

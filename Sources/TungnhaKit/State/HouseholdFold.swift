@@ -238,13 +238,12 @@ public struct HouseholdFold: Sendable, Equatable {
         var members: [MemberState] = []
         for (code, entry) in self.members.sorted(by: { $0.key < $1.key }) {
             guard let added = entry.added else { continue }
-            let values = entry.fields
             members.append(
                 MemberState(
-                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: values[value: .name]?.text,
-                    birthYear: values[value: .birthYear]?.number ?? 0, sex: values[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
-                    relation: values[value: .relation]?.text,
-                    status: values[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
+                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: entry.fields[value: .name]?.text,
+                    birthYear: entry.fields[value: .birthYear]?.number ?? 0, sex: entry.fields[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
+                    relation: entry.fields[value: .relation]?.text,
+                    status: entry.fields[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
                     abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at))
             conflicts += fieldConflicts(entry.fields, entity: .member, code: code)
         }
@@ -256,13 +255,12 @@ public struct HouseholdFold: Sendable, Equatable {
         for code in [root] + others {
             let entry = self.households[code]!
             let registration = sources[entry.registration!]
-            let values = entry.fields
             let isRoot = code == root
             households.append(
                 HouseholdState(
-                    code: code, commune: entry.commune!, village: values[value: .village]?.text ?? "", headName: values[value: .headName]?.text,
-                    address: values[value: .address]?.text, phone: values[value: .phone]?.text, declaredMembers: values[value: .declaredMembers]?.number,
-                    note: values[value: .note]?.text, consent: values[value: .consent]?.flag ?? false,
+                    code: code, commune: entry.commune!, village: entry.fields[value: .village]?.text ?? "", headName: entry.fields[value: .headName]?.text,
+                    address: entry.fields[value: .address]?.text, phone: entry.fields[value: .phone]?.text, declaredMembers: entry.fields[value: .declaredMembers]?.number,
+                    note: entry.fields[value: .note]?.text, consent: entry.fields[value: .consent]?.flag ?? false,
                     consentAsked: entry.fields[.consent]?.heads.contains { $0.source != entry.registration } ?? false, registeredAt: registration.at,
                     registeredBy: registration.device, mergedInto: isRoot ? nil : root, moved: isRoot && moved,
                     coverage: isRoot ? coverage : CoverageRule.Coverage(covered: false, closestMember: nil, gaps: []),

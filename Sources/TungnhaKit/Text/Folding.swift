@@ -66,9 +66,9 @@ public enum Folding {
         return String(scalars)
     }
 
-    /// The folded letter of every precomposed Latin letter (U+00C0–U+024F, U+1E00–U+1EFF), worked out once.
-    /// The lowercase ASCII base of each precomposed Latin letter, indexed by code point up to U+1EFF (0: none): a
-    /// table rather than a dictionary, since every letter of every name is looked up.
+    /// The folded letter of every precomposed Latin letter (U+00C0–U+024F, U+1E00–U+1EFF), worked out once and
+    /// indexed by code point up to U+1EFF (0: none): a table rather than a dictionary, since every letter of every
+    /// name is looked up.
     static let baseLetters: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x1F00)
         table[0x0110] = UInt8(ascii: "d")
