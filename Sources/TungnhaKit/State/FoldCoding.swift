@@ -147,7 +147,7 @@ extension HouseholdFold {
             let at = try input.moment()
             let device = try input.choice(devices)
             let seq = try input.signed()
-            fold.sources.append(Source(id: EventRef.text(device: device, seq: seq), at: at, device: device, seq: seq))
+            fold.sources.append(Source(at: at, device: device, seq: seq))
         }
         func source() throws -> Int? {
             let raw = try input.count()

@@ -7,11 +7,12 @@
 public struct HouseholdFold: Sendable, Equatable {
     /// An event whose settings the fold holds: what a conflict or a later change refers to.
     public struct Source: Sendable, Equatable {
-        public var id: String
         public var at: Moment
         public var device: String
         public var seq: Int64
 
+        /// Made when asked: most folds read back from the store never need it.
+        public var id: String { EventRef.text(device: device, seq: seq) }
         var order: OrderKey { OrderKey(millis: at.millis, device: device, seq: seq) }
     }
 
@@ -129,7 +130,7 @@ public struct HouseholdFold: Sendable, Equatable {
     }
 
     private mutating func record(_ event: Event) -> Int {
-        sources.append(Source(id: event.id, at: event.at, device: event.device, seq: event.seq))
+        sources.append(Source(at: event.at, device: event.device, seq: event.seq))
         return sources.count - 1
     }
 
@@ -166,10 +167,11 @@ public struct HouseholdFold: Sendable, Equatable {
             return
         }
         let own = sources[source].id
-        let unknown = replaces.isEmpty ? [] : Set(replaces).subtracting(sources.map(\.id))
+        let ids = replaces.isEmpty ? [] : sources.map(\.id)
+        let unknown = replaces.isEmpty ? [] : Set(replaces).subtracting(ids)
         for (field, value) in values {
             var current = fields[field] ?? Field()
-            if !replaces.isEmpty { current.heads.removeAll { replaces.contains(sources[$0.source].id) } }
+            if !replaces.isEmpty { current.heads.removeAll { replaces.contains(ids[$0.source]) } }
             var replacedBefore = named[field.rawValue] ?? []
             if replacedBefore.remove(own) == nil, !replaces.contains(own) {
                 current.heads.append(Field.Head(source: source, value: value))
@@ -234,24 +236,17 @@ public struct HouseholdFold: Sendable, Equatable {
     /// The household, its members and the merged households, as the events say; nil until the root is registered.
     public func render() -> ClusterState? {
         guard let rootEntry = households[root], let rootRegistration = rootEntry.registration else { return nil }
+        let members = renderMembers()
+        // Sorted once, at the end.
         var conflicts: [FieldConflict] = []
-        var members: [MemberState] = []
-        for (code, entry) in self.members.sorted(by: { $0.key < $1.key }) {
-            guard let added = entry.added else { continue }
-            members.append(
-                MemberState(
-                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: entry.fields[value: .name]?.text,
-                    birthYear: entry.fields[value: .birthYear]?.number ?? 0, sex: entry.fields[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
-                    relation: entry.fields[value: .relation]?.text,
-                    status: entry.fields[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
-                    abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at))
+        for (code, entry) in self.members where entry.added != nil {
             conflicts += fieldConflicts(entry.fields, entity: .member, code: code)
         }
         let current = members.filter { $0.status == .present }.map { (code: $0.code, abilities: $0.abilities) }
         let coverage = CoverageRule.evaluate(current)
         let moved = lastVisit?.outcome == .moved
         var households: [HouseholdState] = []
-        let others = self.households.filter { $0.key != root && $0.value.registration != nil }.keys.sorted()
+        let others = self.households.compactMap { $0.key != root && $0.value.registration != nil ? $0.key : nil }.sorted()
         for code in [root] + others {
             let entry = self.households[code]!
             let registration = sources[entry.registration!]
@@ -272,6 +267,25 @@ public struct HouseholdFold: Sendable, Equatable {
             households: households, members: members, visitCount: visits,
             lastVisit: lastVisit.map { ClusterState.LastVisit(at: $0.at, outcome: $0.outcome, volunteer: $0.volunteer, followUp: $0.followUp) },
             conflicts: conflicts.sorted { ($0.code, $0.field) < ($1.code, $1.field) })
+    }
+
+    /// The members `render()` gives, in the order of their codes, without the rest of the state.
+    func renderMembers() -> [MemberState] {
+        self.members.sorted(by: { $0.key < $1.key }).compactMap { code, entry in
+            guard let added = entry.added else { return nil }
+            return MemberState(
+                code: code, household: root, recordedIn: entry.recordedIn ?? root, name: entry.fields[value: .name]?.text,
+                birthYear: entry.fields[value: .birthYear]?.number ?? 0, sex: entry.fields[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
+                relation: entry.fields[value: .relation]?.text,
+                status: entry.fields[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
+                abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at)
+        }
+    }
+
+    /// What the root's member rows take from it (`MemberRecord`), as `render()` gives it; nil until it is registered.
+    func rootForMembers() -> (commune: CommuneRef, village: String, consent: Bool, moved: Bool)? {
+        guard let entry = households[root], entry.registration != nil, let commune = entry.commune else { return nil }
+        return (commune, entry.fields[value: .village]?.text ?? "", entry.fields[value: .consent]?.flag ?? false, lastVisit?.outcome == .moved)
     }
 
     private func fieldConflicts<F: EntityField>(_ fields: FieldTable<F>, entity: FieldConflict.Entity, code: String) -> [FieldConflict] {

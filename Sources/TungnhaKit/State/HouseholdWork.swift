@@ -54,7 +54,7 @@ struct HouseholdWork: Sendable {
         guard !stored || kept != nil else { return .refold }
         var fold = kept ?? HouseholdFold(root: code)
         guard new.allSatisfy({ fold.canFold($0) }) else { return .refold }
-        let before = stored ? fold.render() : nil
+        let before = stored ? Self.memberRows(fold) : nil
         let previous = points.last
         let hadConflicts = stored && fold.hasConflicts
         var visits: [VisitRecord] = []
@@ -78,9 +78,7 @@ struct HouseholdWork: Sendable {
         let root = after.root
         let villageKey = Folding.fold(root.village)
         let members = after.members.map { MemberRecord($0, root: root, rootKey: 0, villageKey: villageKey) }
-        let old = before.map { state in
-            Dictionary(state.members.map { ($0.code, MemberRecord($0, root: state.root, rootKey: 0)) }, uniquingKeysWith: { first, _ in first })
-        } ?? [:]
+        let old = Dictionary((before ?? []).map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         // The member tally moves by what the household counted for before and after, as its timeline says.
         var tally: [MemberTallyRecord.Key: MemberTallyRecord.Counts] = [:]
         let now = points.last
@@ -94,6 +92,18 @@ struct HouseholdWork: Sendable {
                 row: row, households: after.households.map { HouseholdRecord($0, in: after, key: 0) },
                 members: members.filter { old[$0.code] != $0 }, visits: visits, points: points, commune: root.commune, tally: tally,
                 conflicts: hadConflicts || !after.conflicts.isEmpty ? after.conflicts : nil))
+    }
+}
+
+extension HouseholdWork {
+    /// The root's member rows as the fold stands, with no key yet; nil until the root is registered. Cheaper than
+    /// rendering the whole state, when only the rows are compared.
+    static func memberRows(_ fold: HouseholdFold) -> [MemberRecord]? {
+        guard let root = fold.rootForMembers() else { return nil }
+        let villageKey = Folding.fold(root.village)
+        return fold.renderMembers().map {
+            MemberRecord($0, commune: root.commune, villageKey: villageKey, rootCounts: !root.moved, consent: root.consent, rootKey: 0)
+        }
     }
 }
 

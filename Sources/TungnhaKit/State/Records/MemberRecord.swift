@@ -41,14 +41,21 @@ struct MemberRecord: DerivedRecord, Equatable {
     var addedMillis: Int64
 
     init(_ member: MemberState, root: HouseholdState, rootKey: Int64, villageKey: String? = nil) {
+        self.init(
+            member, commune: root.commune, villageKey: villageKey ?? Folding.fold(root.village), rootCounts: root.mergedInto == nil && !root.moved,
+            consent: root.consent, rootKey: rootKey)
+    }
+
+    /// `rootCounts`: the root is not merged into another and has not moved away.
+    init(_ member: MemberState, commune: CommuneRef, villageKey: String, rootCounts: Bool, consent: Bool, rootKey: Int64) {
         householdKey = rootKey
         code = member.code
         household = member.household
         recordedIn = member.recordedIn
-        commune = root.commune
-        self.villageKey = villageKey ?? Folding.fold(root.village)
-        counted = root.mergedInto == nil && !root.moved && member.status == .present
-        name = root.consent ? member.name : nil
+        self.commune = commune
+        self.villageKey = villageKey
+        counted = rootCounts && member.status == .present
+        name = consent ? member.name : nil
         birthYear = member.birthYear
         sex = member.sex
         relation = member.relation
