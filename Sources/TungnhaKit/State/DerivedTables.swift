@@ -205,7 +205,9 @@ enum DerivedTables {
             }
         }
         try Trace.time("derive: write timeline") {
-            try HouseholdTimelineRecord(key: key, code: row.code, commune: derived.commune, points: derived.points).save(fast: statements.timeline)
+            guard var timeline = derived.timeline else { throw StoreError.damaged(what: "household_timeline \(row.code)") }
+            timeline.key = key
+            try timeline.save(fast: statements.timeline)
         }
     }
 

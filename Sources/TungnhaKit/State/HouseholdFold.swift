@@ -271,15 +271,19 @@ public struct HouseholdFold: Sendable, Equatable {
 
     /// The members `render()` gives, in the order of their codes, without the rest of the state.
     func renderMembers() -> [MemberState] {
-        self.members.sorted(by: { $0.key < $1.key }).compactMap { code, entry in
-            guard let added = entry.added else { return nil }
-            return MemberState(
-                code: code, household: root, recordedIn: entry.recordedIn ?? root, name: entry.fields[value: .name]?.text,
-                birthYear: entry.fields[value: .birthYear]?.number ?? 0, sex: entry.fields[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
-                relation: entry.fields[value: .relation]?.text,
-                status: entry.fields[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
-                abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at)
+        var states: [MemberState] = []
+        states.reserveCapacity(members.count)
+        for code in members.keys.sorted() {
+            guard let entry = members[code], let added = entry.added else { continue }
+            states.append(
+                MemberState(
+                    code: code, household: root, recordedIn: entry.recordedIn ?? root, name: entry.fields[value: .name]?.text,
+                    birthYear: entry.fields[value: .birthYear]?.number ?? 0, sex: entry.fields[value: .sex]?.text.flatMap(Sex.init(rawValue:)),
+                    relation: entry.fields[value: .relation]?.text,
+                    status: entry.fields[value: .status]?.text.flatMap(MemberStatus.init(rawValue:)) ?? .present,
+                    abilities: entry.abilities, able: CoverageRule.isAble(entry.abilities), addedAt: sources[added].at))
         }
+        return states
     }
 
     /// What the root's member rows take from it (`MemberRecord`), as `render()` gives it; nil until it is registered.

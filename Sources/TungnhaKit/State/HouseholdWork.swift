@@ -27,8 +27,7 @@ struct HouseholdWork: Sendable {
         /// Only the member rows that changed.
         var members: [MemberRecord]
         var visits: [VisitRecord]
-        var points: [TimelinePoint]
-        var commune: CommuneRef
+        var timeline: HouseholdTimelineRecord?
         var tally: [MemberTallyRecord.Key: MemberTallyRecord.Counts]
         /// The conflicts to write in place of the household's, or nil when it had none and has none.
         var conflicts: [FieldConflict]?
@@ -37,10 +36,16 @@ struct HouseholdWork: Sendable {
     /// Folds the new events onto the stored fold (or a new one), recording a timeline point at the end of each day.
     func fold() -> Outcome {
         let code = row.code
-        let kept: HouseholdFold?
+        // The fold read back is the one folded onto, not a copy of it: a copy would be copied again at the first change.
+        var fold: HouseholdFold
         var points: [TimelinePoint]
         do {
-            kept = try row.fold()
+            if let kept = try row.fold() {
+                fold = kept
+            } else {
+                guard !stored else { return .refold }
+                fold = HouseholdFold(root: code)
+            }
         } catch let error as StoreError {
             return .failed(error)
         } catch {
@@ -51,8 +56,6 @@ struct HouseholdWork: Sendable {
         } catch {
             return .failed(.damaged(what: "household_timeline \(code)"))
         }
-        guard !stored || kept != nil else { return .refold }
-        var fold = kept ?? HouseholdFold(root: code)
         guard new.allSatisfy({ fold.canFold($0) }) else { return .refold }
         let before = stored ? Self.memberRows(fold) : nil
         let previous = points.last
@@ -71,7 +74,7 @@ struct HouseholdWork: Sendable {
         var row = self.row
         row.state = fold.encoded()
         guard let after = fold.render() else {
-            return .derived(Derived(row: row, households: [], members: [], visits: [], points: [], commune: CommuneRef(code: "", scheme: .y2025), tally: [:], conflicts: nil))
+            return .derived(Derived(row: row, households: [], members: [], visits: [], timeline: nil, tally: [:], conflicts: nil))
         }
         // Visits folded before the household was registered (a clock set wrong) were never written: all again.
         if before == nil, fold.visits > visits.count { return .refold }
@@ -90,7 +93,8 @@ struct HouseholdWork: Sendable {
         return .derived(
             Derived(
                 row: row, households: after.households.map { HouseholdRecord($0, in: after, key: 0) },
-                members: members.filter { old[$0.code] != $0 }, visits: visits, points: points, commune: root.commune, tally: tally,
+                members: members.filter { old[$0.code] != $0 }, visits: visits,
+                timeline: HouseholdTimelineRecord(key: 0, code: code, commune: root.commune, points: points), tally: tally,
                 conflicts: hadConflicts || !after.conflicts.isEmpty ? after.conflicts : nil))
     }
 }

@@ -176,13 +176,16 @@ struct HouseholdTimelineRecord: DerivedRecord {
     var key: Int64
     var code: String
     var commune: CommuneRef
-    var points: [TimelinePoint]
+    let points: [TimelinePoint]
+    /// The points as stored: encoded where the record is made, which for a merge is off the writer's thread.
+    private let pointBytes: [UInt8]
 
     init(key: Int64, code: String, commune: CommuneRef, points: [TimelinePoint]) {
         self.key = key
         self.code = code
         self.commune = commune
         self.points = points
+        pointBytes = Timeline.encode(points)
     }
 
     init(row: Row) throws {
@@ -190,7 +193,8 @@ struct HouseholdTimelineRecord: DerivedRecord {
         code = row[Columns.code]
         commune = CommuneRef(code: row[Columns.commune], scheme: Scheme(rawValue: row[Columns.scheme]) ?? .y2025)
         do {
-            points = try Timeline.decode([UInt8](row[Columns.points] as Data))
+            pointBytes = [UInt8](row[Columns.points] as Data)
+            points = try Timeline.decode(pointBytes)
         } catch {
             throw StoreError.damaged(what: "household_timeline \(code)")
         }
@@ -202,7 +206,7 @@ struct HouseholdTimelineRecord: DerivedRecord {
         case .code: return .text(code)
         case .scheme: return .text(commune.scheme.rawValue)
         case .commune: return .text(commune.code)
-        case .points: return .blob(Timeline.encode(points))
+        case .points: return .blob(pointBytes)
         }
     }
 

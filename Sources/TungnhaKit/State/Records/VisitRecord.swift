@@ -21,11 +21,14 @@ struct VisitRecord: DerivedRecord, Equatable {
     var event: String
     var household: String
     var recordedIn: String
-    var at: Moment
+    let at: Moment
     var device: String
     var volunteer: String
     var outcome: VisitOutcome
-    var help: [Help]
+    let help: [Help]
+    /// `at` and `help` as stored: made where the record is, which for a merge is off the writer's thread.
+    private let atText: String
+    private let helpText: String
     var procedure: String?
     var followUp: String?
     var note: String?
@@ -40,10 +43,12 @@ struct VisitRecord: DerivedRecord, Equatable {
         household = visit.household
         recordedIn = visit.recordedIn
         at = visit.at
+        atText = visit.at.rfc3339
         device = visit.device
         volunteer = visit.volunteer
         outcome = visit.outcome
         help = visit.help
+        helpText = visit.help.map(\.rawValue).joined(separator: ",")
         procedure = visit.procedure
         followUp = visit.followUp?.description
         note = visit.note
@@ -56,11 +61,13 @@ struct VisitRecord: DerivedRecord, Equatable {
         event = row[Columns.event]
         household = row[Columns.household]
         recordedIn = row[Columns.recordedIn]
-        at = Moment(rfc3339: row[Columns.at]) ?? Moment(millis: row[Columns.atMillis])
+        atText = row[Columns.at]
+        at = Moment(rfc3339: atText) ?? Moment(millis: row[Columns.atMillis])
         device = row[Columns.device]
         volunteer = row[Columns.volunteer]
         outcome = VisitOutcome(rawValue: row[Columns.outcome]) ?? .met
-        help = (row[Columns.help] as String).split(separator: ",").compactMap { Help(rawValue: String($0)) }
+        helpText = row[Columns.help]
+        help = helpText.split(separator: ",").compactMap { Help(rawValue: String($0)) }
         procedure = row[Columns.procedure]
         followUp = row[Columns.followUp]
         note = row[Columns.note]
@@ -74,12 +81,12 @@ struct VisitRecord: DerivedRecord, Equatable {
         case .event: return .text(event)
         case .household: return .text(household)
         case .recordedIn: return .text(recordedIn)
-        case .at: return .text(at.rfc3339)
+        case .at: return .text(atText)
         case .atMillis: return .int(at.millis)
         case .device: return .text(device)
         case .volunteer: return .text(volunteer)
         case .outcome: return .text(outcome.rawValue)
-        case .help: return .text(help.map(\.rawValue).joined(separator: ","))
+        case .help: return .text(helpText)
         case .procedure: return .text(procedure)
         case .followUp: return .text(followUp)
         case .note: return .text(note)
