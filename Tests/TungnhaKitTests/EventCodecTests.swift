@@ -45,4 +45,40 @@ import Testing
         let line = #"{"at":"2026-02-30T09:15:00+07:00","commune":"13285","data":{"birthYear":1980},"device":"aaaaaaaa-0000-4000-8000-000000000001","household":"HHHHHHHHH1","member":"MMMMMMMMM1","scheme":"2025","seq":1,"type":"member.added"}"#
         #expect(throws: EventFormatError(path: "at", problem: .invalid(expected: "RFC 3339 date-time"))) { try EventCodec.event(from: JSONParser.parse(line)) }
     }
+
+    @Test func keysReadBeforeAreTheKeysOnTheLine() throws {
+        // 300 keys in 128 slots: many share a slot and replace each other; each line must still read as written.
+        let keys = JSONKeys()
+        for round in 0..<2 {
+            for number in 0..<300 {
+                let line = "{\"k\(number)\":\(number),\"k\(number)x\":\(round)}"
+                let parsed = try line.utf8CString.withUnsafeBufferPointer { buffer in
+                    try buffer.withMemoryRebound(to: UInt8.self) { try JSONParser.parse(UnsafeBufferPointer(rebasing: $0.dropLast()), keys: keys) }
+                }
+                #expect(parsed == .object(["k\(number)": .int(Int64(number)), "k\(number)x": .int(Int64(round))]))
+            }
+        }
+        #expect([UInt8]().withUnsafeBufferPointer { keys.text($0) } == "")
+    }
+
+    @Test func anObjectOfMoreThan64FieldsIsReadWhole() throws {
+        var fields: [String: JSONValue] = [:]
+        for number in 0..<70 { fields["f\(number)"] = .int(Int64(number)) }
+        var reader = try ObjectReader(.object(JSONObject(fields)), path: "data")
+        for number in 0..<70 where number != 66 { #expect(try reader.integer("f\(number)") == Int64(number)) }
+        #expect(throws: EventFormatError(path: "data.f66", problem: .unknownField)) { try reader.finish() }
+        #expect(try reader.integer("f66") == 66)
+        try reader.finish()
+    }
+
+    @Test func aProblemInsideAnObservationNamesItsPlace() {
+        let line = #"{"at":"2026-11-20T09:15:00+07:00","commune":"13285","data":{"observations":[{"member":"MMMMMMMMM1"},{"member":"MMMMMMMMM2","vneid":"level9"}],"outcome":"met","volunteer":"Lan"},"device":"aaaaaaaa-0000-4000-8000-000000000001","entered":"2026-11-20T09:15:00+07:00","household":"HHHHHHHHH1","scheme":"2025","seq":1,"type":"visit.recorded"}"#
+        #expect(throws: EventFormatError(path: "data.observations[1].vneid", problem: .invalid(expected: "none|pending|level1|level2"))) {
+            try EventCodec.event(from: JSONParser.parse(line))
+        }
+        let notAnObject = line.replacingOccurrences(of: #"{"member":"MMMMMMMMM1"}"#, with: "3")
+        #expect(throws: EventFormatError(path: "data.observations[0]", problem: .wrongType(expected: "object"))) {
+            try EventCodec.event(from: JSONParser.parse(notAnObject))
+        }
+    }
 }

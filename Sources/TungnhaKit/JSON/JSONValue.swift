@@ -80,8 +80,9 @@ public enum JSONParser {
         return try result.get()
     }
 
-    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue {
-        var reader = Reader(bytes: bytes)
+    /// `keys`: keys read before, shared by the lines of one file.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, keys: JSONKeys?) throws(JSONSyntaxError) -> JSONValue {
+        var reader = Reader(bytes: bytes, keys: keys)
         reader.skipSpace()
         let value = try reader.value(depth: 0)
         reader.skipSpace()
@@ -90,6 +91,8 @@ public enum JSONParser {
         }
         return value
     }
+
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONSyntaxError) -> JSONValue { try parse(bytes, keys: nil) }
 
     /// The text of these bytes, or nil when they are not UTF-8. Not `String(validating:as:)`: the standard library
     /// does not specialize it, and looking up its generic metadata at every string took 7 % of a merge's
@@ -104,9 +107,13 @@ public enum JSONParser {
 
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        let keys: JSONKeys?
         var index = 0
 
-        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+        init(bytes: UnsafeBufferPointer<UInt8>, keys: JSONKeys?) {
+            self.bytes = bytes
+            self.keys = keys
+        }
 
         mutating func skipSpace() {
             while index < bytes.count {
@@ -162,7 +169,7 @@ public enum JSONParser {
                 guard index < bytes.count else { throw fail(.unexpectedEnd) }
                 guard bytes[index] == UInt8(ascii: "\"") else { throw fail(.unexpectedCharacter(bytes[index])) }
                 let keyStart = index
-                let key = try string()
+                let key = try string(isKey: true)
                 skipSpace()
                 guard index < bytes.count else { throw fail(.unexpectedEnd) }
                 guard bytes[index] == UInt8(ascii: ":") else { throw fail(.unexpectedCharacter(bytes[index])) }
@@ -210,7 +217,7 @@ public enum JSONParser {
             }
         }
 
-        mutating func string() throws(JSONSyntaxError) -> String {
+        mutating func string(isKey: Bool = false) throws(JSONSyntaxError) -> String {
             index += 1
             let start = index
             // Fast path: no escapes.
@@ -218,6 +225,10 @@ public enum JSONParser {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
+                    if isKey, high < 0x80, let keys {
+                        defer { index += 1 }
+                        return keys.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    }
                     guard let text = JSONParser.text(UnsafeBufferPointer(rebasing: bytes[start..<index]), ascii: high < 0x80) else {
                         index = start
                         throw fail(.invalidUTF8)

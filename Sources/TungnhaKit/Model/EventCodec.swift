@@ -20,7 +20,10 @@ public enum EventCodec {
 
     /// The canonical line: keys sorted, no spaces. The same event always gives the same bytes.
     /// Written directly rather than through `json(_:)`, which gives the same text: merges write millions.
-    public static func canonical(_ event: Event) -> String {
+    public static func canonical(_ event: Event) -> String { String(decoding: canonicalBytes(event), as: UTF8.self) }
+
+    /// The canonical form's bytes: what a merge stores, without making a `String` of them first.
+    static func canonicalBytes(_ event: Event) -> [UInt8] {
         var out = CanonicalObject(capacity: 512)
         out.moment("at", event.at)
         out.string("commune", event.commune.code)
@@ -34,7 +37,7 @@ public enum EventCodec {
         out.string("scheme", event.commune.scheme.rawValue)
         out.number("seq", event.seq)
         out.string("type", event.kind.rawValue)
-        return String(decoding: out.close(), as: UTF8.self)
+        return out.close()
     }
 
     /// Keys must be added in sorted order; absent values are left out.

@@ -161,7 +161,7 @@ extension EventCodec {
 
     static func change<Field: EntityField>(_ data: inout ObjectReader, _: Field.Type) throws(EventFormatError) -> FieldChange<Field> {
         guard let setValue = data.take("set") else { throw EventFormatError(path: data.path("set"), problem: .missing) }
-        var set = try ObjectReader(setValue, path: data.path("set"), trusted: data.trusted)
+        var set = try ObjectReader(setValue, in: data, key: "set")
         var values: [Field: FieldValue] = [:]
         for field in Field.allCases {
             guard let raw = set.take(field.rawValue) else { continue }
@@ -238,7 +238,7 @@ extension EventCodec {
                 throw EventFormatError(path: data.path("observations"), problem: .wrongType(expected: "array"))
             }
             for (index, item) in items.enumerated() {
-                var reader = try ObjectReader(item, path: data.path("observations") + "[\(index)]", trusted: data.trusted)
+                var reader = try ObjectReader(item, in: data, key: "observations", item: index)
                 let member = try reader.string("member")
                 guard ShortCode.isValid(member) else { throw reader.invalid("member", "code") }
                 let vneidText = try reader.optionalString("vneid")
@@ -273,106 +273,5 @@ extension EventCodec {
         case nil: break
         }
         return text
-    }
-}
-
-/// Reads the fields of one JSON object, refusing fields it was not asked for.
-struct ObjectReader {
-    var object: JSONObject
-    var used: [Bool]
-    let prefix: String
-    /// Reading what the store holds: text is taken as stored.
-    let trusted: Bool
-
-    init(_ value: JSONValue, path: String, trusted: Bool = false) throws(EventFormatError) {
-        guard case .object(let object) = value else { throw EventFormatError(path: path.isEmpty ? "$" : path, problem: .wrongType(expected: "object")) }
-        self.object = object
-        self.used = [Bool](repeating: false, count: object.count)
-        self.prefix = path
-        self.trusted = trusted
-    }
-
-    func path(_ key: String) -> String { prefix.isEmpty ? key : prefix + "." + key }
-
-    func invalid(_ key: String, _ expected: String) -> EventFormatError {
-        EventFormatError(path: path(key), problem: .invalid(expected: expected))
-    }
-
-    mutating func take(_ key: String) -> JSONValue? {
-        for index in object.members.indices where !used[index] && object.members[index].key == key {
-            used[index] = true
-            return object.members[index].value
-        }
-        return nil
-    }
-
-    mutating func finish() throws(EventFormatError) {
-        guard used.contains(false) else { return }
-        let extra = object.members.indices.filter { !used[$0] }.map { object.members[$0].key }.sorted()
-        if let extra = extra.first { throw EventFormatError(path: path(extra), problem: .unknownField) }
-    }
-
-    mutating func optionalString(_ key: String) throws(EventFormatError) -> String? {
-        switch take(key) {
-        case nil, .null?: return nil
-        case .string(let text)?: return text
-        default: throw EventFormatError(path: path(key), problem: .wrongType(expected: "string"))
-        }
-    }
-
-    mutating func string(_ key: String) throws(EventFormatError) -> String {
-        guard let text = try optionalString(key) else { throw EventFormatError(path: path(key), problem: .missing) }
-        return text
-    }
-
-    mutating func optionalText(_ key: String, limit: String? = nil) throws(EventFormatError) -> String? {
-        guard let raw = try optionalString(key) else { return nil }
-        if trusted { return raw }
-        return try EventCodec.checkedText(raw, path: path(key), limitKey: limit ?? key)
-    }
-
-    mutating func text(_ key: String, limit: String? = nil) throws(EventFormatError) -> String {
-        guard let text = try optionalText(key, limit: limit) else { throw EventFormatError(path: path(key), problem: .missing) }
-        return text
-    }
-
-    mutating func optionalInteger(_ key: String) throws(EventFormatError) -> Int64? {
-        switch take(key) {
-        case nil, .null?: return nil
-        case .int(let number)?: return number
-        default: throw EventFormatError(path: path(key), problem: .wrongType(expected: "integer"))
-        }
-    }
-
-    mutating func integer(_ key: String) throws(EventFormatError) -> Int64 {
-        guard let number = try optionalInteger(key) else { throw EventFormatError(path: path(key), problem: .missing) }
-        return number
-    }
-
-    mutating func optionalBool(_ key: String) throws(EventFormatError) -> Bool? {
-        switch take(key) {
-        case nil, .null?: return nil
-        case .bool(let flag)?: return flag
-        default: throw EventFormatError(path: path(key), problem: .wrongType(expected: "boolean"))
-        }
-    }
-
-    mutating func bool(_ key: String) throws(EventFormatError) -> Bool {
-        guard let flag = try optionalBool(key) else { throw EventFormatError(path: path(key), problem: .missing) }
-        return flag
-    }
-
-    /// A list of event ids, sorted so that equal lists are equal text.
-    mutating func ids(_ key: String) throws(EventFormatError) -> [String] {
-        guard let value = take(key) else { return [] }
-        guard case .array(let items) = value else { throw EventFormatError(path: path(key), problem: .wrongType(expected: "array")) }
-        var ids: [String] = []
-        for (index, item) in items.enumerated() {
-            guard case .string(let id) = item, EventRef.isValid(id) else {
-                throw EventFormatError(path: path(key) + "[\(index)]", problem: .invalid(expected: "device:seq"))
-            }
-            ids.append(id)
-        }
-        return ids.sorted()
     }
 }

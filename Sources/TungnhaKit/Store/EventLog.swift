@@ -41,7 +41,7 @@ enum EventLog {
             """)
     }
 
-    static func insert(_ event: Event, canonical: String, deviceKey: Int64, batch: Int64?, db: Database, using inserter: FastStatement? = nil) throws -> Outcome {
+    static func insert(_ event: Event, canonical: [UInt8], deviceKey: Int64, batch: Int64?, db: Database, using inserter: FastStatement? = nil) throws -> Outcome {
         let changed = try (inserter ?? Self.inserter(db)).run { bind in
             bind.int(deviceKey)
             bind.int(event.seq)
@@ -52,13 +52,13 @@ enum EventLog {
             bind.text(event.household)
             // A re-sent event names the one it stands for, as a void names what it voids: both are found by it.
             bind.text(Derivation.target(of: event) ?? event.reissueOf)
-            bind.text(canonical)
+            bind.text(bytes: canonical)
             bind.int(batch)
         }
         if changed == 1 { return .new(rowid: db.lastInsertedRowID) }
         let existing = try Row.fetchOne(
             db.cachedStatement(sql: "SELECT body, batch FROM event WHERE device = ? AND seq = ?"), arguments: [deviceKey, event.seq])
-        if let existing, existing["body"] as String == canonical { return .known }
+        if let existing, (existing["body"] as String).utf8.elementsEqual(canonical) { return .known }
         return .clash(existingBatch: existing?["batch"])
     }
 

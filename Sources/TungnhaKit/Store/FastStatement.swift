@@ -50,6 +50,12 @@ struct FastStatement {
             value.withUTF8 { place(UnsafeRawBufferPointer($0), isText: true) }
         }
 
+        /// Text already in UTF-8 (the caller made it so).
+        mutating func text(bytes: [UInt8]) {
+            index += 1
+            bytes.withUnsafeBytes { place($0, isText: true) }
+        }
+
         mutating func int(_ value: Int64?) {
             index += 1
             if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }

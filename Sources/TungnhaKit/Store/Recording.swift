@@ -26,7 +26,7 @@ extension Store {
                 throw RecordError.notStorable(field: error.path, problem: error.problem)
             }
             // A fresh id and the next sequence number cannot be known already: if they are, stop before anything is lost.
-            guard case .new(let rowid) = try EventLog.insert(event, canonical: canonical, deviceKey: deviceKey, batch: nil, db: db) else {
+            guard case .new(let rowid) = try EventLog.insert(event, canonical: Array(canonical.utf8), deviceKey: deviceKey, batch: nil, db: db) else {
                 throw StoreError.damaged(what: "event \(event.id) (seq \(event.seq))")
             }
             stored.append(StoredEvent(rowid: rowid, event: event))

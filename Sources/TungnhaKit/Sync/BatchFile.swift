@@ -98,7 +98,8 @@ struct BatchWriter {
 struct ParsedEvent: Sendable {
     var line: Int
     var event: Event
-    var canonical: String
+    /// Its canonical form, as the log stores it: bytes, for they go to the store as they are.
+    var canonical: [UInt8]
 }
 
 /// A batch file read whole and checked against the format, before the store is touched.
@@ -188,9 +189,9 @@ enum BatchFile {
         return header
     }
 
-    static func parseJSON(_ line: UnsafeBufferPointer<UInt8>, number: Int) throws -> JSONValue {
+    static func parseJSON(_ line: UnsafeBufferPointer<UInt8>, number: Int, keys: JSONKeys? = nil) throws -> JSONValue {
         do {
-            return try JSONParser.parse(line)
+            return try JSONParser.parse(line, keys: keys)
         } catch {
             throw BatchRefusal.notJSON(line: number, column: error.offset + 1)
         }
@@ -295,6 +296,7 @@ enum BatchFile {
         do { reader = try LineReader(input) } catch { throw BatchRefusal.unreadable(detail: error.localizedDescription) }
         defer { reader.close() }
         var hasher = SHA256()
+        let keys = JSONKeys()
         var footer: BatchFooter?
         var events: [ParsedEvent] = []
         events.reserveCapacity(min(max(header.events, 0), 100_000))
@@ -311,7 +313,7 @@ enum BatchFile {
             }
             let value: JSONValue
             do {
-                value = try parseJSON(line, number: number)
+                value = try parseJSON(line, number: number, keys: keys)
             } catch where !endsWithNewline {
                 // A last line broken off mid-way: the transfer stopped early.
                 throw BatchRefusal.cutShort(lines: number - 1)
@@ -337,7 +339,7 @@ enum BatchFile {
             }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(line))
             hasher.update(data: [0x0A])
-            events.append(ParsedEvent(line: number, event: event, canonical: EventCodec.canonical(event)))
+            events.append(ParsedEvent(line: number, event: event, canonical: EventCodec.canonicalBytes(event)))
             return true
         }
         guard let footer else { throw BatchRefusal.cutShort(lines: reader.lineNumber) }

@@ -208,7 +208,7 @@ extension Store {
                 outcome.clashes.append(FileOutcome.Clash(event: event.id, line: parsed.line, otherFile: other, forkOf: fork ? event.device : nil, seq: fork ? event.seq : nil))
                 try db.execute(
                     sql: "INSERT INTO event_clash (id, batch, existing_batch, body) VALUES (?, ?, ?, ?)",
-                    arguments: [event.id, batchRow, existing, parsed.canonical])
+                    arguments: [event.id, batchRow, existing, String(decoding: parsed.canonical, as: UTF8.self)])
             }
         }
         try db.execute(

@@ -69,7 +69,7 @@ extension Store {
                 event.reissueOf = old.id
                 event.body = Self.renaming(old.body, renamed)
                 seq += 1
-                guard case .new = try EventLog.insert(event, canonical: EventCodec.canonical(event), deviceKey: key, batch: nil, db: db) else {
+                guard case .new = try EventLog.insert(event, canonical: EventCodec.canonicalBytes(event), deviceKey: key, batch: nil, db: db) else {
                     throw StoreError.damaged(what: "event \(event.id) (seq \(event.seq))")
                 }
                 moved.append(ReissueResult.Moved(
@@ -78,7 +78,7 @@ extension Store {
             var applied = 0
             for (event, clash, batch) in theirs {
                 let theirKey = try EventLog.deviceKey(event.device, db: db)
-                switch try EventLog.insert(event, canonical: EventCodec.canonical(event), deviceKey: theirKey, batch: batch, db: db) {
+                switch try EventLog.insert(event, canonical: EventCodec.canonicalBytes(event), deviceKey: theirKey, batch: batch, db: db) {
                 case .new:
                     applied += 1
                     try db.execute(sql: "DELETE FROM event_clash WHERE rowid = ?", arguments: [clash])
