@@ -117,6 +117,22 @@ import Testing
         #expect(throws: JSONSyntaxError(offset: 2, reason: .trailingCharacters)) { try JSONParser.parse("1 2") }
     }
 
+    @Test func aStringEndsEscapesAndStopsWhereverTheByteFalls() throws {
+        // Strings are scanned eight bytes at a time: a quote, a backslash, a control or a letter beyond ASCII is
+        // found at every offset within and across those eight.
+        func parse(_ bytes: [UInt8]) throws -> JSONValue { try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) } }
+        let quote = UInt8(ascii: "\"")
+        for length in 0..<20 {
+            let before = String(repeating: "a", count: length)
+            let plain = Array(before.utf8)
+            #expect(try parse([quote] + plain + [quote]) == .string(before))
+            #expect(try parse([quote] + plain + Array(#"\"x"#.utf8) + [quote]) == .string(before + "\"x"))
+            #expect(try parse([quote] + plain + Array("ễb".utf8) + [quote]) == .string(before + "ễb"))
+            #expect(throws: JSONSyntaxError(offset: length + 1, reason: .unexpectedCharacter(0x09))) { try parse([quote] + plain + [0x09, quote]) }
+            #expect(throws: JSONSyntaxError(offset: length + 2, reason: .unexpectedEnd)) { try parse([quote] + plain + [0x61]) }
+        }
+    }
+
     @Test func textThatIsNotUTF8IsRefused() throws {
         func parse(_ bytes: [UInt8]) throws -> JSONValue { try bytes.withUnsafeBufferPointer { try JSONParser.parse($0) } }
         let quote = UInt8(ascii: "\"")

@@ -217,11 +217,32 @@ public enum JSONParser {
             }
         }
 
+        /// Whether any of the word's bytes is `"`, `\\` or below 0x20 (bit tricks on all eight at once).
+        static func hasQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+            let quote = hasZero(word ^ (ones &* 0x22))
+            let backslash = hasZero(word ^ (ones &* 0x5C))
+            let control = (word &- ones &* 0x20) & ~word & highs
+            return quote | backslash | control != 0
+        }
+
         mutating func string(isKey: Bool = false) throws(JSONSyntaxError) -> String {
             index += 1
             let start = index
-            // Fast path: no escapes.
+            // Fast path: no escapes. Eight bytes at a time while none of them is a quote, a backslash or a control.
             var high: UInt8 = 0
+            if let base = bytes.baseAddress {
+                var highBits: UInt64 = 0
+                while index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    guard !Self.hasQuoteBackslashOrControl(word) else { break }
+                    highBits |= word
+                    index += 8
+                }
+                if highBits & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
+            }
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
