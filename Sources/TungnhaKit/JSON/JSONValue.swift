@@ -217,15 +217,16 @@ public enum JSONParser {
             }
         }
 
-        /// Whether any of the word's bytes is `"`, `\\` or below 0x20 (bit tricks on all eight at once).
-        static func hasQuoteBackslashOrControl(_ word: UInt64) -> Bool {
+        /// The high bit of each of the word's bytes that is `"`, `\\` or below 0x20, all eight at once; above the lowest
+        /// such byte a plain one may be flagged too.
+        static func quoteBackslashOrControl(_ word: UInt64) -> UInt64 {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highs: UInt64 = 0x8080_8080_8080_8080
             func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
             let quote = hasZero(word ^ (ones &* 0x22))
             let backslash = hasZero(word ^ (ones &* 0x5C))
             let control = (word &- ones &* 0x20) & ~word & highs
-            return quote | backslash | control != 0
+            return quote | backslash | control
         }
 
         mutating func string(isKey: Bool = false) throws(JSONSyntaxError) -> String {
@@ -237,7 +238,14 @@ public enum JSONParser {
                 var highBits: UInt64 = 0
                 while index + 8 <= bytes.count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    guard !Self.hasQuoteBackslashOrControl(word) else { break }
+                    let special = Self.quoteBackslashOrControl(word)
+                    guard special == 0 else {
+                        // The lowest flag is exact: the bytes before it are plain, and the loop below starts at it.
+                        let plain = special.trailingZeroBitCount / 8
+                        highBits |= word & ((1 << UInt64(plain * 8)) &- 1)
+                        index += plain
+                        break
+                    }
                     highBits |= word
                     index += 8
                 }

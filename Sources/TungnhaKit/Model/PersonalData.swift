@@ -42,18 +42,35 @@ public enum PersonalData {
     /// The longest run of digits (see above), and how many digits the text holds.
     static func scan(_ text: String) -> (longest: Int, digits: Int) {
         var longest = 0, run = 0, gap = 0, digits = 0
-        for scalar in text.unicodeScalars {
-            switch kind(scalar) {
-            case .digit:
-                run = gap > gapInsideNumber ? 1 : run + 1
-                gap = 0
-                digits += 1
-                longest = max(longest, run)
-            case .letter:
-                run = 0
-                gap = 0
-            case .other:
-                if run > 0 { gap += 1 }
+        // Read as UTF-8, a scalar at a time: ASCII, most of any text, is told apart without decoding.
+        var copy = text
+        copy.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let scalarKind: Kind
+                if lead < 0x80 {
+                    scalarKind = lead >= 0x30 && lead <= 0x39 ? .digit : (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) ? .letter : .other
+                    index += 1
+                } else {
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    index += length
+                    scalarKind = Unicode.Scalar(value).map(kind) ?? .other
+                }
+                switch scalarKind {
+                case .digit:
+                    run = gap > gapInsideNumber ? 1 : run + 1
+                    gap = 0
+                    digits += 1
+                    longest = max(longest, run)
+                case .letter:
+                    run = 0
+                    gap = 0
+                case .other:
+                    if run > 0 { gap += 1 }
+                }
             }
         }
         return (longest, digits)
@@ -157,7 +174,10 @@ public enum PersonalData {
 
     static func hasSecretNumber(_ text: String) -> Bool {
         // Most text with digits names no secret: only then are dates and times taken out and the neighbours looked at.
-        guard !secretNames(in: tokens(text)).isEmpty else { return false }
+        let words = tokens(text)
+        guard words.contains(where: { if case .word(let word) = $0 { firstWords.contains(word) } else { false } }),
+            !secretNames(in: words).isEmpty
+        else { return false }
         let tokens = tokens(withoutDatesAndTimes(text))
         func number(from start: Int, step: Int) -> Bool {
             var index = start
@@ -176,10 +196,14 @@ public enum PersonalData {
         return secretNames(in: tokens).contains { number(from: $0.upperBound, step: 1) || number(from: $0.lowerBound - 1, step: -1) }
     }
 
+    /// The first word of each secret's name: a name can start only at one of them.
+    static let firstWords = Set(secretNames.map { $0[0] })
+
     /// Where each secret's name stands among the tokens.
     static func secretNames(in tokens: [Token]) -> [Range<Int>] {
         var found: [Range<Int>] = []
         for start in tokens.indices {
+            guard case .word(let word) = tokens[start], firstWords.contains(word) else { continue }
             for name in secretNames where start + name.count <= tokens.count {
                 if (0..<name.count).allSatisfy({ tokens[start + $0] == .word(name[$0]) }) { found.append(start..<start + name.count) }
             }
