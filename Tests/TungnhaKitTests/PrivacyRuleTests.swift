@@ -16,6 +16,14 @@ import Testing
         }
     }
 
+    @Test func textSplitsIntoWordsAndNumbersWhateverItsScript() {
+        // Letters of several bytes stay in their word; digits of other scripts count as digits.
+        #expect(PersonalData.tokens("Mật khẩu: ５６７, ΩOTP 12") == [.word("mat"), .word("khau"), .number(digits: 3), .word("ωotp"), .number(digits: 2)])
+        // Up to three spaces or symbols keep a run going; an emoji of four bytes is one symbol.
+        #expect(PersonalData.scan("Đường ２０２６ 1 2 3 4 😀 5") == (longest: 9, digits: 9))
+        #expect(PersonalData.scan("Đường ２０２６ 1 2 3 4 😀 😀 5") == (longest: 8, digits: 9))
+    }
+
     @Test func aNumberNextToASecretsNameIsCaught() {
         for text in [
             "mật khẩu 123456", "OTP 12345678", "mã OTP: 4821", "Mật khẩu là 888 888", "CCCD số 0123", "pass: 1234", "482193 là mã OTP",

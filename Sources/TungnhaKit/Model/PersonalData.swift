@@ -39,38 +39,44 @@ public enum PersonalData {
         }
     }
 
-    /// The longest run of digits (see above), and how many digits the text holds.
-    static func scan(_ text: String) -> (longest: Int, digits: Int) {
-        var longest = 0, run = 0, gap = 0, digits = 0
-        // Read as UTF-8, a scalar at a time: ASCII, most of any text, is told apart without decoding.
+    /// Calls `body` with the kind of each scalar of the text and its UTF-8 bytes, read as UTF-8: ASCII, most of any
+    /// text, is told apart without decoding.
+    static func forEachScalar(of text: String, _ body: (Kind, UnsafeBufferPointer<UInt8>) -> Void) {
         var copy = text
         copy.withUTF8 { bytes in
             var index = 0
             while index < bytes.count {
                 let lead = bytes[index]
-                let scalarKind: Kind
                 if lead < 0x80 {
-                    scalarKind = lead >= 0x30 && lead <= 0x39 ? .digit : (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) ? .letter : .other
+                    let kind: Kind = lead >= 0x30 && lead <= 0x39 ? .digit : (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) ? .letter : .other
+                    body(kind, UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
                     index += 1
-                } else {
-                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                    index += length
-                    scalarKind = Unicode.Scalar(value).map(kind) ?? .other
+                    continue
                 }
-                switch scalarKind {
-                case .digit:
-                    run = gap > gapInsideNumber ? 1 : run + 1
-                    gap = 0
-                    digits += 1
-                    longest = max(longest, run)
-                case .letter:
-                    run = 0
-                    gap = 0
-                case .other:
-                    if run > 0 { gap += 1 }
-                }
+                let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - index)
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for offset in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                body(Unicode.Scalar(value).map(kind) ?? .other, UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
+                index += length
+            }
+        }
+    }
+
+    /// The longest run of digits (see above), and how many digits the text holds.
+    static func scan(_ text: String) -> (longest: Int, digits: Int) {
+        var longest = 0, run = 0, gap = 0, digits = 0
+        forEachScalar(of: text) { kind, _ in
+            switch kind {
+            case .digit:
+                run = gap > gapInsideNumber ? 1 : run + 1
+                gap = 0
+                digits += 1
+                longest = max(longest, run)
+            case .letter:
+                run = 0
+                gap = 0
+            case .other:
+                if run > 0 { gap += 1 }
             }
         }
         return (longest, digits)
@@ -145,24 +151,24 @@ public enum PersonalData {
 
     static func tokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
-        var word = ""
+        var word: [UInt8] = []
         var digits = 0, gap = 0
         func close() {
-            if !word.isEmpty { tokens.append(.word(word)) }
+            if !word.isEmpty { tokens.append(.word(String(decoding: word, as: UTF8.self))) }
             if digits > 0 { tokens.append(.number(digits: digits)) }
-            word = ""
+            word.removeAll(keepingCapacity: true)
             digits = 0
             gap = 0
         }
-        for scalar in Folding.fold(text).unicodeScalars {
-            switch kind(scalar) {
+        forEachScalar(of: Folding.fold(text)) { kind, bytes in
+            switch kind {
             case .digit:
                 if !word.isEmpty || gap > gapInsideNumber { close() }
                 digits += 1
                 gap = 0
             case .letter:
                 if digits > 0 { close() }
-                word.unicodeScalars.append(scalar)
+                word.append(contentsOf: bytes)
             case .other:
                 if !word.isEmpty { close() }
                 if digits > 0 { gap += 1 }
