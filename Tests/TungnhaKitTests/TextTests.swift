@@ -130,6 +130,8 @@ import Testing
             #expect(try parse([quote] + plain + Array("ễb".utf8) + [quote]) == .string(before + "ễb"))
             #expect(throws: JSONSyntaxError(offset: length + 1, reason: .unexpectedCharacter(0x09))) { try parse([quote] + plain + [0x09, quote]) }
             #expect(throws: JSONSyntaxError(offset: length + 2, reason: .unexpectedEnd)) { try parse([quote] + plain + [0x61]) }
+            #expect(JSONWriter.canonical(.string(before)) == "\"" + before + "\"")
+            #expect(JSONWriter.canonical(.string(before + "ễ\"\t")) == "\"" + before + #"ễ\"\t""#)
         }
     }
 

@@ -182,7 +182,8 @@ public enum JSONParser {
                 if seen != nil {
                     duplicate = !seen!.insert(key).inserted
                 } else {
-                    duplicate = fields.members.contains { $0.key == key }
+                    let length = key.utf8.count
+                    duplicate = fields.members.contains { $0.key.utf8.count == length && $0.key == key }
                 }
                 if duplicate { throw JSONSyntaxError(offset: keyStart, reason: .duplicateKey(key)) }
                 fields.members.append(JSONObject.Member(key: key, value: item))
@@ -217,40 +218,13 @@ public enum JSONParser {
             }
         }
 
-        /// The high bit of each of the word's bytes that is `"`, `\\` or below 0x20, all eight at once; above the lowest
-        /// such byte a plain one may be flagged too.
-        static func quoteBackslashOrControl(_ word: UInt64) -> UInt64 {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
-            func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-            let quote = hasZero(word ^ (ones &* 0x22))
-            let backslash = hasZero(word ^ (ones &* 0x5C))
-            let control = (word &- ones &* 0x20) & ~word & highs
-            return quote | backslash | control
-        }
-
         mutating func string(isKey: Bool = false) throws(JSONSyntaxError) -> String {
             index += 1
             let start = index
-            // Fast path: no escapes. Eight bytes at a time while none of them is a quote, a backslash or a control.
-            var high: UInt8 = 0
-            if let base = bytes.baseAddress {
-                var highBits: UInt64 = 0
-                while index + 8 <= bytes.count {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let special = Self.quoteBackslashOrControl(word)
-                    guard special == 0 else {
-                        // The lowest flag is exact: the bytes before it are plain, and the loop below starts at it.
-                        let plain = special.trailingZeroBitCount / 8
-                        highBits |= word & ((1 << UInt64(plain * 8)) &- 1)
-                        index += plain
-                        break
-                    }
-                    highBits |= word
-                    index += 8
-                }
-                if highBits & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
-            }
+            // Fast path: no escapes.
+            let plain = JSONBytes.plainRun(bytes, from: index)
+            index = plain.end
+            var high: UInt8 = plain.ascii ? 0 : 0x80
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {

@@ -47,7 +47,7 @@ public enum JSONWriter {
 
     private static func writeEscaped(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         // Most text has nothing to escape: it is copied whole.
-        guard bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+        guard JSONBytes.plainRun(bytes, from: 0).end < bytes.count else {
             out.append(contentsOf: bytes)
             return
         }

@@ -146,7 +146,12 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Strict RFC 3339, as in batch files: `YYYY-MM-DDTHH:MM:SS[.fff](Z|±HH:MM)`.
     public init?(rfc3339 text: String) {
-        let bytes = Array(text.utf8)
+        var copy = text
+        guard let fields = copy.withUTF8(Self.rfc3339Fields) else { return nil }
+        self.init(millis: fields.millis, offsetMinutes: fields.offsetMinutes)
+    }
+
+    private static func rfc3339Fields(_ bytes: UnsafeBufferPointer<UInt8>) -> Fields? {
         func number(_ start: Int, _ count: Int) -> Int? {
             guard start + count <= bytes.count else { return nil }
             var value = 0
@@ -184,8 +189,7 @@ public struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
             else { return nil }
             offset = (hours * 60 + minutes) * (bytes[index] == 0x2D ? -1 : 1)
         }
-        let fields = Fields(date: date, hour: hour, minute: minute, second: second, millisecond: millisecond, offsetMinutes: offset)
-        self.init(millis: fields.millis, offsetMinutes: offset)
+        return Fields(date: date, hour: hour, minute: minute, second: second, millisecond: millisecond, offsetMinutes: offset)
     }
 
     /// What a volunteer types after `--at`: `2026-11-20 09:30`, `2026-11-20T09:30:00+07:00`,

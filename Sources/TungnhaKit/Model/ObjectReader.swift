@@ -53,7 +53,9 @@ struct ObjectReader {
     private func isUsed(_ index: Int) -> Bool { index < 64 ? usedBits & (1 << UInt64(index)) != 0 : usedBeyond[index - 64] }
 
     mutating func take(_ key: String) -> JSONValue? {
-        for index in object.members.indices where !isUsed(index) && object.members[index].key == key {
+        // Lengths first: telling two keys apart by their text costs a call each.
+        let length = key.utf8.count
+        for index in object.members.indices where !isUsed(index) && object.members[index].key.utf8.count == length && object.members[index].key == key {
             if index < 64 { usedBits |= 1 << UInt64(index) } else { usedBeyond[index - 64] = true }
             return object.members[index].value
         }
