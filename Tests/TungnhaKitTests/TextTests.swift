@@ -26,6 +26,14 @@ import Testing
         #expect(Folding.fold("Nguyễn Ø") == "nguyen ø")
     }
 
+    @Test func aConsonantThenYFoldsToI() {
+        // Every onset of one, two and three letters; after "qu" to y; a diphthong, or a letter that starts no
+        // syllable, stays as it is.
+        #expect(Folding.fold("Lê Thị Lý, Kỳ Thy, Nghỵ Xý Trỷ") == "le thi li, ki thi, nghi xi tri")
+        #expect(Folding.fold("Quí quỳ") == "quy quy")
+        #expect(Folding.fold("Hay Huy Wy Fy Ay") == "hay huy wy fy ay")
+    }
+
     @Test func decomposedInputFoldsLikeComposed() {
         let decomposed = "Nguye\u{0302}\u{0303}n"  // ê and tilde as combining marks
         #expect(Folding.fold(decomposed) == "nguyen")

@@ -117,6 +117,14 @@ public enum Folding {
         ["b", "c", "ch", "d", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "r", "s", "t", "th", "tr", "v", "x"]
             .map { Array($0.utf8) })
 
+    /// `onsets`, each packed into a number: most words of a name or an address are looked up, and an array made of
+    /// each was most of the cost.
+    static let packedOnsets = Set(onsets.map(pack))
+
+    static func pack(_ letters: some Collection<UInt8>) -> UInt32 { letters.reduce(0) { $0 << 8 | UInt32($1) } }
+
+    static func isOnset(_ letters: ArraySlice<UInt8>) -> Bool { letters.count <= 3 && packedOnsets.contains(pack(letters)) }
+
     /// A word that is a consonant and then i or y alone ("li"/"ly", "ki"/"ky", "thi"/"thy") folds to i; after "qu" to y
     /// ("qui"/"quy"), so that "quy" typed still finds "quyen". Diphthongs ("hay"/"hai", "huy"/"hui") stay apart;
     /// a query that stops inside a word ("li" of "linh") still matches, because i is what stays.
@@ -133,10 +141,10 @@ public enum Folding {
             if length >= 2, length <= 4 {
                 let last = bytes[index - 1]
                 if last == UInt8(ascii: "y") || last == UInt8(ascii: "i") {
-                    let onset = Array(bytes[start..<(index - 1)])
-                    if onset == Array("qu".utf8) {
+                    let onset = bytes[start..<(index - 1)]
+                    if onset.elementsEqual("qu".utf8) {
                         bytes[index - 1] = UInt8(ascii: "y")
-                    } else if last == UInt8(ascii: "y"), onsets.contains(onset) {
+                    } else if last == UInt8(ascii: "y"), isOnset(onset) {
                         bytes[index - 1] = UInt8(ascii: "i")
                     }
                 }
