@@ -192,12 +192,15 @@ public struct HouseholdData: Sendable, Equatable {
         self.consent = consent
     }
 
-    public var fields: [HouseholdField: FieldValue] {
+    public var fields: [HouseholdField: FieldValue] { Dictionary(uniqueKeysWithValues: fieldList) }
+
+    /// The same, as a list: folding reads every registration, and a dictionary of each was made only to be read once.
+    var fieldList: [(key: HouseholdField, value: FieldValue)] {
         [
-            .village: .text(village), .headName: headName.map(FieldValue.text) ?? .none,
-            .address: address.map(FieldValue.text) ?? .none, .phone: phone.map(FieldValue.text) ?? .none,
-            .declaredMembers: declaredMembers.map(FieldValue.number) ?? .none,
-            .note: note.map(FieldValue.text) ?? .none, .consent: .flag(consent),
+            (.village, .text(village)), (.headName, headName.map(FieldValue.text) ?? .none),
+            (.address, address.map(FieldValue.text) ?? .none), (.phone, phone.map(FieldValue.text) ?? .none),
+            (.declaredMembers, declaredMembers.map(FieldValue.number) ?? .none),
+            (.note, note.map(FieldValue.text) ?? .none), (.consent, .flag(consent)),
         ]
     }
 }
@@ -224,11 +227,14 @@ public struct MemberData: Sendable, Equatable {
         self.relation = relation
     }
 
-    public var fields: [MemberField: FieldValue] {
+    public var fields: [MemberField: FieldValue] { Dictionary(uniqueKeysWithValues: fieldList) }
+
+    /// The same, as a list (see `HouseholdData.fieldList`).
+    var fieldList: [(key: MemberField, value: FieldValue)] {
         [
-            .name: name.map(FieldValue.text) ?? .none, .birthYear: .number(birthYear),
-            .sex: sex.map { FieldValue.text($0.rawValue) } ?? .none,
-            .relation: relation.map(FieldValue.text) ?? .none, .status: .text(MemberStatus.present.rawValue),
+            (.name, name.map(FieldValue.text) ?? .none), (.birthYear, .number(birthYear)),
+            (.sex, sex.map { FieldValue.text($0.rawValue) } ?? .none),
+            (.relation, relation.map(FieldValue.text) ?? .none), (.status, .text(MemberStatus.present.rawValue)),
         ]
     }
 }

@@ -94,7 +94,7 @@ public struct HouseholdFold: Sendable, Equatable {
             let source = record(event)
             households[code, default: HouseholdEntry()].registration = source
             households[code]!.commune = event.commune
-            setHousehold(code, data.fields, replaces: [], source: source)
+            setHousehold(code, data.fieldList, replaces: [], source: source)
         case .householdChanged(let change):
             setHousehold(code, change.set, replaces: change.replaces, source: record(event))
         case .memberAdded(let data):
@@ -104,7 +104,7 @@ public struct HouseholdFold: Sendable, Equatable {
                 members[member, default: MemberEntry()].added = source
                 members[member]!.recordedIn = code
             }
-            setMember(member, data.fields, replaces: [], source: source)
+            setMember(member, data.fieldList, replaces: [], source: source)
         case .memberChanged(let change):
             guard let member = event.member else { break }
             setMember(member, change.set, replaces: change.replaces, source: record(event))
@@ -136,7 +136,9 @@ public struct HouseholdFold: Sendable, Equatable {
 
     /// A setting of some fields: it replaces the heads it names, and becomes a head of each field it sets unless a
     /// setting of that field already named it (a per-field union of replaces, whatever the order they arrive in).
-    private mutating func setHousehold(_ code: String, _ values: [HouseholdField: FieldValue], replaces: [String], source: Int) {
+    private mutating func setHousehold<Values: Sequence<(key: HouseholdField, value: FieldValue)>>(
+        _ code: String, _ values: Values, replaces: [String], source: Int
+    ) {
         var entry = households.removeValue(forKey: code) ?? HouseholdEntry()
         var named = dangling.removeValue(forKey: .household(code)) ?? [:]
         Self.set(values, replaces: replaces, source: source, sources: sources, fields: &entry.fields, named: &named)
@@ -144,7 +146,9 @@ public struct HouseholdFold: Sendable, Equatable {
         if !named.isEmpty { dangling[.household(code)] = named }
     }
 
-    private mutating func setMember(_ code: String, _ values: [MemberField: FieldValue], replaces: [String], source: Int) {
+    private mutating func setMember<Values: Sequence<(key: MemberField, value: FieldValue)>>(
+        _ code: String, _ values: Values, replaces: [String], source: Int
+    ) {
         var entry = members.removeValue(forKey: code) ?? MemberEntry()
         var named = dangling.removeValue(forKey: .member(code)) ?? [:]
         Self.set(values, replaces: replaces, source: source, sources: sources, fields: &entry.fields, named: &named)
@@ -152,8 +156,8 @@ public struct HouseholdFold: Sendable, Equatable {
         if !named.isEmpty { dangling[.member(code)] = named }
     }
 
-    private static func set<F: EntityField>(
-        _ values: [F: FieldValue], replaces: [String], source: Int, sources: [Source], fields: inout FieldTable<F>,
+    private static func set<F: EntityField, Values: Sequence<(key: F, value: FieldValue)>>(
+        _ values: Values, replaces: [String], source: Int, sources: [Source], fields: inout FieldTable<F>,
         named: inout [String: Set<String>]
     ) {
         // The usual setting replaces nothing and was named by no setting before: it only becomes a head.
