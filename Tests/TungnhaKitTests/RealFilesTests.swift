@@ -32,6 +32,27 @@ import Glibc
         #expect(try field.district.villages().map(\.name).filter { $0.hasPrefix("Thôn") } == ["Thôn 1", "Thôn 2", "Thôn 3"])
     }
 
+    @Test func linesAcrossTheReadersChunksReadWhole() throws {
+        // A byte-order mark, CRLF endings, a line of 2.5 MiB across three chunks, and a last line without a newline.
+        let folder = TemporaryFolder()
+        let long = String(repeating: "x", count: 5 << 19)
+        let text = "\u{FEFF}first\r\n" + long + "\r\n\r\nlast"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: folder.file("long.jsonl")))
+        for input in [BatchInput.file(folder.file("long.jsonl")), .memory(Data(text.utf8), sealedFile: "s", sealedSHA256: "")] {
+            var reader = try LineReader(input)
+            var lines: [(length: Int, first: UInt8?, ended: Bool)] = []
+            try reader.forEachLine { line, number, ended in
+                #expect(number == lines.count + 1)
+                lines.append((line.count, line.first, ended))
+                return true
+            }
+            reader.close()
+            #expect(lines.map(\.length) == [5, 2_621_440, 0, 4])
+            #expect(lines.map(\.first) == [UInt8(ascii: "f"), UInt8(ascii: "x"), nil, UInt8(ascii: "l")])
+            #expect(lines.map(\.ended) == [true, true, true, false])
+        }
+    }
+
     @Test func quarantineNeverOverwritesNorLosesAFileSilently() throws {
         let field = try Field()
         // Two refused files of one name in one second, from two folders; and a name longer than a file system takes.

@@ -8,11 +8,12 @@ import Foundation
 struct LineReader {
     private let handle: FileHandle?
     private var memory: Data?
-    private var buffer: [UInt8] = []
-    private var start = 0
+    private let window = Window()
     private var finished = false
     private var atStart = true
     private(set) var lineNumber = 0
+
+    static let chunk = 1 << 20
 
     init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -36,57 +37,93 @@ struct LineReader {
     /// Calls `body` with each line (without its newline) and whether a newline ended it; `body` returns false to stop.
     mutating func forEachLine(_ body: (UnsafeBufferPointer<UInt8>, Int, Bool) throws -> Bool) throws {
         while true {
-            let newline = Self.findNewline(in: buffer, from: start)
-            if let newline {
+            let unread = window.unread
+            if let found = memchr(unread.baseAddress!, 0x0A, unread.count) {
                 lineNumber += 1
-                let end = newline > start && buffer[newline - 1] == 0x0D ? newline - 1 : newline
-                let keepGoing = try buffer.withUnsafeBufferPointer { pointer in
-                    try body(UnsafeBufferPointer(rebasing: pointer[start..<end]), lineNumber, true)
-                }
-                start = newline + 1
-                if !keepGoing { return }
+                let newline = unread.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                let end = newline > 0 && unread[newline - 1] == 0x0D ? newline - 1 : newline
+                window.consume(newline + 1)
+                if try !body(UnsafeBufferPointer(rebasing: unread[..<end]), lineNumber, true) { return }
                 continue
             }
             if finished {
-                if start < buffer.count {
+                if !unread.isEmpty {
                     lineNumber += 1
-                    _ = try buffer.withUnsafeBufferPointer { pointer in
-                        try body(UnsafeBufferPointer(rebasing: pointer[start...]), lineNumber, false)
-                    }
-                    start = buffer.count
+                    window.consume(unread.count)
+                    _ = try body(unread, lineNumber, false)
                 }
                 return
             }
-            if start > 0 {
-                buffer.removeFirst(start)
-                start = 0
-            }
-            let chunk = try nextChunk()
-            if chunk.isEmpty { finished = true } else { buffer.append(contentsOf: chunk) }
-            if atStart, buffer.count >= 3 || finished {
+            try readMore()
+            if atStart, window.unread.count >= 3 || finished {
                 atStart = false
-                if buffer.starts(with: Self.byteOrderMark) { buffer.removeFirst(3) }
+                if window.unread.starts(with: Self.byteOrderMark) { window.consume(3) }
             }
         }
     }
 
-    private mutating func nextChunk() throws -> Data {
-        if let handle { return try handle.read(upToCount: 1 << 20) ?? Data() }
-        guard let data = memory else { return Data() }
+    /// Reads the next chunk into the window, straight from the file: its bytes are copied once.
+    private mutating func readMore() throws {
+        if let handle {
+            window.makeRoom(Self.chunk)
+            let count = try window.fill { buffer in
+                while true {
+                    let count = read(handle.fileDescriptor, buffer.baseAddress, buffer.count)
+                    if count >= 0 || errno != EINTR { return count }
+                }
+            }
+            if count == 0 { finished = true }
+            return
+        }
+        guard let data = memory, !data.isEmpty else {
+            finished = true
+            return
+        }
         memory = nil
-        return data
+        window.makeRoom(data.count)
+        _ = try window.fill { buffer in data.copyBytes(to: buffer) }
     }
 
     func close() { try? handle?.close() }
 
     static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-    static func findNewline(in buffer: [UInt8], from start: Int) -> Int? {
-        guard start < buffer.count else { return nil }
-        return buffer.withUnsafeBytes { (raw: UnsafeRawBufferPointer) -> Int? in
-            let base = raw.baseAddress! + start
-            guard let found = memchr(base, 0x0A, raw.count - start) else { return nil }
-            return start + (UnsafeRawPointer(found) - UnsafeRawPointer(base))
+    /// Bytes read and not yet given as lines, in memory of its own that the file is read into.
+    private final class Window {
+        private var base = UnsafeMutablePointer<UInt8>.allocate(capacity: LineReader.chunk)
+        private var capacity = LineReader.chunk
+        private var start = 0
+        private var end = 0
+
+        deinit { base.deallocate() }
+
+        /// Valid until the window next reads.
+        var unread: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base + start, count: end - start) }
+
+        func consume(_ count: Int) { start += count }
+
+        /// Room for `count` more bytes: the unread ones move to the front, and the memory grows when they fill it.
+        func makeRoom(_ count: Int) {
+            if start > 0 {
+                memmove(base, base + start, end - start)
+                end -= start
+                start = 0
+            }
+            guard capacity - end < count else { return }
+            let grown = max(capacity * 2, end + count)
+            let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+            larger.update(from: base, count: end)
+            base.deallocate()
+            base = larger
+            capacity = grown
+        }
+
+        /// Lets `read` write into the free memory after the unread bytes; returns how many it wrote.
+        func fill(_ read: (UnsafeMutableBufferPointer<UInt8>) -> Int) throws -> Int {
+            let count = read(UnsafeMutableBufferPointer(start: base + end, count: capacity - end))
+            guard count >= 0 else { throw CocoaError(.fileReadUnknown) }
+            end += count
+            return count
         }
     }
 }
