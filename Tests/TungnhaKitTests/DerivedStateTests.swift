@@ -170,6 +170,12 @@ import Testing
         for record in folds {
             if let state = record.state { #expect(try HouseholdFold.decode(state).encoded() == state) }
             #expect(try HouseholdFoldRecord.decodeRowids(HouseholdFoldRecord.encodeRowids(record.events)) == record.events)
+            // Each row lists every event of its household in the log, however it was folded.
+            let logged = try district.read { db in
+                try Int64.fetchAll(db, sql: "SELECT rowid FROM event WHERE household = ? ORDER BY rowid", arguments: [record.code])
+            }
+            #expect(!record.events.isEmpty)
+            #expect(record.events == logged, "\(record.code)")
         }
         #expect(timelines.count == 5)
         for record in timelines { #expect(try Timeline.decode(Timeline.encode(record.points)) == record.points) }
