@@ -40,7 +40,7 @@ public enum PersonalData {
     }
 
     /// Calls `body` with the kind of each scalar of the text and its UTF-8 bytes, read as UTF-8: ASCII, most of any
-    /// text, is told apart without decoding.
+    /// text, is classified without decoding.
     static func forEachScalar(of text: String, _ body: (Kind, UnsafeBufferPointer<UInt8>) -> Void) {
         var copy = text
         copy.withUTF8 { bytes in
@@ -48,8 +48,7 @@ public enum PersonalData {
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0x80 {
-                    let kind: Kind = lead >= 0x30 && lead <= 0x39 ? .digit : (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) ? .letter : .other
-                    body(kind, UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
+                    body(kind(Unicode.Scalar(lead)), UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
                     index += 1
                     continue
                 }
@@ -180,10 +179,7 @@ public enum PersonalData {
 
     static func hasSecretNumber(_ text: String) -> Bool {
         // Most text with digits names no secret: only then are dates and times taken out and the neighbours looked at.
-        let words = tokens(text)
-        guard words.contains(where: { if case .word(let word) = $0 { firstWords.contains(word) } else { false } }),
-            !secretNames(in: words).isEmpty
-        else { return false }
+        guard !secretNames(in: tokens(text)).isEmpty else { return false }
         let tokens = tokens(withoutDatesAndTimes(text))
         func number(from start: Int, step: Int) -> Bool {
             var index = start
