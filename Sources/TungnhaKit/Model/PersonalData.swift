@@ -28,9 +28,8 @@ public enum PersonalData {
 
     static func kind(_ scalar: Unicode.Scalar) -> Kind {
         switch scalar.value {
-        case 0x30...0x39: return .digit
-        case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F, 0x1E00...0x1EFF: return .letter
-        case 0...0x7F: return .other
+        case 0...0x7F: return asciiKind(UInt8(scalar.value))
+        case 0xC0...0x24F, 0x1E00...0x1EFF: return .letter
         default:
             let properties = scalar.properties
             if properties.numericType == .decimal || properties.numericType == .digit { return .digit }
@@ -48,7 +47,7 @@ public enum PersonalData {
             while index < bytes.count {
                 let lead = bytes[index]
                 if lead < 0x80 {
-                    body(kind(Unicode.Scalar(lead)), UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
+                    body(asciiKind(lead), UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
                     index += 1
                     continue
                 }
@@ -58,6 +57,16 @@ public enum PersonalData {
                 body(Unicode.Scalar(value).map(kind) ?? .other, UnsafeBufferPointer(rebasing: bytes[index..<index + length]))
                 index += length
             }
+        }
+    }
+
+    /// The kind of an ASCII byte, told without decoding it: most of any text.
+    @inline(__always)
+    static func asciiKind(_ byte: UInt8) -> Kind {
+        switch byte {
+        case 0x30...0x39: return .digit
+        case 0x41...0x5A, 0x61...0x7A: return .letter
+        default: return .other
         }
     }
 
