@@ -86,6 +86,19 @@ import Glibc
         #expect(Messages.mergeProgress(failed.files[0], .vi).contains("Không chép được tệp vào thư mục quarantine/"))
     }
 
+    @Test func aMergeOfTheStoresOwnFolderLeavesItsQuarantineAlone() throws {
+        let field = try Field()
+        let refused = try villages(Field.mallory, ["Thôn 1"]).write(to: field.folder.file("usb/batch.jsonl"), signer: nil)
+        let kept = try #require(try field.district.merge([refused]).files.first?.quarantine)
+        #expect(kept.hasPrefix(field.folder.file("quarantine/")))
+        // The folder that holds the stores, quarantine/ and the stick's copy: what is in quarantine/ is not tried again.
+        let again = try field.district.merge([field.folder.path])
+        #expect(again.files.filter { $0.file.contains("/quarantine/") }.isEmpty)
+        #expect(again.files.filter { $0.refusal != nil }.map(\.file) == [field.folder.file("usb/batch.jsonl")])
+        // Named inside quarantine/, its files are not tried either.
+        #expect(try field.district.merge([field.folder.file("quarantine")]).files.isEmpty)
+    }
+
     @Test func aPipeInAMergedFolderIsSkippedWithANoteNotWaitedFor() throws {
         let field = try Field()
         try FileManager.default.createDirectory(atPath: field.folder.file("usb"), withIntermediateDirectories: true)

@@ -92,22 +92,27 @@ extension Store {
                 continue
             }
             var found: [String] = []
-            if let walker = FileManager.default.enumerator(atPath: path) {
+            if !Self.within(quarantine, (path as NSString).standardizingPath), let walker = FileManager.default.enumerator(atPath: path) {
                 while let relative = walker.nextObject() as? String {
                     let full = (path as NSString).appendingPathComponent(relative)
-                    let name = (relative as NSString).lastPathComponent
-                    if name.hasPrefix(".") || (full as NSString).standardizingPath.hasPrefix(quarantine) {
-                        walker.skipDescendants()
-                        continue
-                    }
                     var directory: ObjCBool = false
-                    if FileManager.default.fileExists(atPath: full, isDirectory: &directory), !directory.boolValue { found.append(full) }
+                    if (relative as NSString).lastPathComponent.hasPrefix(".") || !FileManager.default.fileExists(atPath: full, isDirectory: &directory) {
+                        walker.skipDescendants()
+                    } else if !directory.boolValue {
+                        found.append(full)
+                    } else if Self.within(quarantine, (full as NSString).standardizingPath) {
+                        // Only a folder's links are resolved, not each file's: a province's merge walks thousands of files.
+                        walker.skipDescendants()
+                    }
                 }
             }
             files += found.sorted().map { ($0, false) }
         }
         return files
     }
+
+    /// Whether `path` is `folder` or inside it (both standardized).
+    static func within(_ folder: String, _ path: String) -> Bool { path == folder || path.hasPrefix(folder + "/") }
 
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
