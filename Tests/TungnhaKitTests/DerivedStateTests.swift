@@ -32,6 +32,13 @@ import Testing
         }
     }
 
+    @Test func householdsAreFoldedInChunksThatStartSmallAndGrowToTheLimit() {
+        #expect(DerivedTables.workChunks(0) == [])
+        #expect(DerivedTables.workChunks(10) == [0..<10])
+        #expect(DerivedTables.workChunks(100) == [0..<64, 64..<100])
+        #expect(DerivedTables.workChunks(3_000) == [0..<64, 64..<192, 192..<448, 448..<960, 960..<1_984, 1_984..<3_000])
+    }
+
     @Test func pastFiguresOfTodayAreTodaysFigures() throws {
         let district = try SmallDistrict.copyOfDistrict(into: TemporaryFolder())
         for level in ReportLevel.allCases {

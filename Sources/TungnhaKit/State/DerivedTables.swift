@@ -109,7 +109,7 @@ enum DerivedTables {
         }
         rows.sort { ($0.key ?? .max, $0.rowids[0]) < ($1.key ?? .max, $1.rowids[0]) }
         // The processor folds the next households while the store writes what the last ones gave.
-        let chunks = stride(from: 0, to: rows.count, by: workChunk).map { rows[$0..<min($0 + workChunk, rows.count)] }
+        let chunks = workChunks(rows.count).map { rows[$0] }
         var work = try chunks.first.map { try prepare($0, read: read, db: db) } ?? []
         var folding = Parallel.start(work) { $0.fold() }
         for index in chunks.indices {
@@ -120,6 +120,9 @@ enum DerivedTables {
                 folding = Parallel.start(work) { $0.fold() }
             }
             try write(done, outcomes, tally: &tally, db: db)
+            // A chunk is thousands of small allocations: freed on another thread, while this one writes the next.
+            Parallel.release(consume done)
+            Parallel.release(consume outcomes)
         }
         for component in components.sorted() { try deriveComponent(component, tally: &tally, db: db) }
         try Trace.time("derive: tally") { try MemberTallyRecord.add(tally.filter { $0.value != MemberTallyRecord.Counts() }, db: db) }
@@ -137,6 +140,19 @@ enum DerivedTables {
 
     /// How many households are folded at a time: what they hold in memory stays small whatever the delivery.
     static let workChunk = 1_024
+
+    /// The households' ranges, folded one after another: the first ones small, so that the store does not wait
+    /// long for the first fold, then doubling up to `workChunk`.
+    static func workChunks(_ count: Int) -> [Range<Int>] {
+        var chunks: [Range<Int>] = []
+        var size = 64
+        while chunks.last?.upperBound ?? 0 < count {
+            let start = chunks.last?.upperBound ?? 0
+            chunks.append(start..<min(start + size, count))
+            size = min(size * 2, workChunk)
+        }
+        return chunks
+    }
 
     /// Reads what folding these households' new events needs: the events, and each one's stored fold and timeline.
     private static func prepare(_ rows: ArraySlice<HouseholdRowids>, read: ([Int64]) throws -> [Event], db: Database) throws -> [HouseholdWork] {

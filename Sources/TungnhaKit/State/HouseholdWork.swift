@@ -143,10 +143,27 @@ enum Parallel {
         fileprivate let group = DispatchGroup()
         fileprivate var results: [Result] = []
 
+        /// The results, once: they are handed over, not kept, so that the caller holds the only reference.
         func wait() -> [Result] {
             group.wait()
+            defer { results = [] }
             return results
         }
+    }
+
+    /// Frees `value` on another thread: the caller hands over its only reference.
+    static func release<Value: Sendable>(_ value: consuming Value) {
+        let box = Box(value)
+        DispatchQueue.global().async { box.empty() }
+    }
+
+    /// What `release` frees; emptied once, by the thread that frees it.
+    private final class Box<Value>: @unchecked Sendable {
+        private var value: Value?
+
+        init(_ value: consuming Value) { self.value = value }
+
+        func empty() { value = nil }
     }
 
     /// One slot per result, each written by one lane only: raw memory, so lanes do not contend for the array.
