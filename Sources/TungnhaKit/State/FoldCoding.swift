@@ -209,7 +209,9 @@ extension HouseholdFold {
         for _ in 0..<(try input.count()) {
             guard let field = F(position: try input.count()) else { throw DamagedBytes() }
             var state = Field()
-            for _ in 0..<(try input.count()) {
+            let heads = try input.count()
+            state.heads.reserveCapacity(heads)
+            for _ in 0..<heads {
                 let source = try input.count()
                 guard source < sources else { throw DamagedBytes() }
                 state.heads.append(Field.Head(source: source, value: try FieldValue.read(&input)))

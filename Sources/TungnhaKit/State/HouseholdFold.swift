@@ -213,8 +213,9 @@ public struct HouseholdFold: Sendable, Equatable {
         let moved = lastVisit?.outcome == .moved
         var present: [TimelinePoint.Member] = []
         var covered = false
-        for (_, member) in members.sorted(by: { $0.key < $1.key }) {
-            guard member.added != nil else { continue }
+        // By code, without copying the entries to sort them.
+        for code in members.keys.sorted() {
+            guard let member = members[code], member.added != nil else { continue }
             let status = member.fields[.status]?.value.text.flatMap(MemberStatus.init(rawValue:)) ?? .present
             guard status == .present else { continue }
             if CoverageRule.isAble(member.abilities) { covered = true }
