@@ -30,7 +30,7 @@ extension Store {
 
         func flush() throws {
             if !group.batches.isEmpty {
-                let applied = try apply(group, language: language, checkpoint: checkpoint)
+                let applied = try apply(group, identity: identity, language: language, checkpoint: checkpoint)
                 for (index, outcome) in applied.enumerated() { waiting[group.positions[index]] = outcome }
                 group = AppendGroup()
             }
@@ -116,7 +116,7 @@ extension Store {
 
     /// Appends a group of checked batches in one transaction, a savepoint each; then derives what they touched.
     /// A store error (locked, disk full) stops the merge: what was committed before stays, this group is not applied.
-    func apply(_ group: AppendGroup, language: Language = .vi, checkpoint: BackgroundCheckpoint? = nil) throws -> [FileOutcome] {
+    func apply(_ group: AppendGroup, identity: DeviceIdentity, language: Language = .vi, checkpoint: BackgroundCheckpoint? = nil) throws -> [FileOutcome] {
         do {
             var keys: [String: Int64?] = [:]
             let (outcomes, appended) = try Trace.time("append (transaction)") { try write { db -> ([FileOutcome], [StoredEvent]) in
@@ -127,7 +127,7 @@ extension Store {
                     do {
                         var notes = BatchTrust.Pending()
                         try db.inSavepoint {
-                            let result = try append(batch, file: group.paths[index], keys: &keys, pending: pending, db: db)
+                            let result = try append(batch, file: group.paths[index], identity: identity, keys: &keys, pending: pending, db: db)
                             outcomes.append(result.outcome)
                             appended += result.new
                             notes = result.notes
@@ -166,25 +166,25 @@ extension Store {
     }
 
     /// Appends one checked batch: its record, then each event new to the store; an event whose id is known with
-    /// other content is kept aside as a clash, not applied.
+    /// other content is kept aside as a clash, not applied. `identity` is the store's, read once for the merge.
     func append(
-        _ batch: ParsedBatch, file: String, keys: inout [String: Int64?], pending: BatchTrust.Pending, db: Database
+        _ batch: ParsedBatch, file: String, identity: DeviceIdentity, keys: inout [String: Int64?], pending: BatchTrust.Pending, db: Database
     ) throws -> (outcome: FileOutcome, new: [StoredEvent], notes: BatchTrust.Pending) {
         let header = batch.header
-        let notes = try BatchTrust.check(batch, identity: try Store.identity(db)!, now: now, keys: &keys, pending: pending, db: db)
+        let notes = try BatchTrust.check(batch, identity: identity, now: now, keys: &keys, pending: pending, db: db)
         var outcome = FileOutcome(file: file, status: .applied)
         outcome.describe(header)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO batch (device, label, number, kind, scheme, commune, events, first_seq, last_seq, written_at, written_ms,
                     sha256, file, merged_at, new_events, known_events, conflicts, sealed_sha256)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)
-                """,
-            arguments: [
-                header.device, header.deviceLabel, header.batch, header.kind.rawValue, header.commune.scheme.rawValue, header.commune.code,
-                header.events, header.firstSeq, header.lastSeq, header.writtenAt.rfc3339, header.writtenAt.millis, batch.footer.sha256, file,
-                now.rfc3339, batch.sealedSHA256,
-            ])
+                """
+        ).execute(arguments: [
+            header.device, header.deviceLabel, header.batch, header.kind.rawValue, header.commune.scheme.rawValue, header.commune.code,
+            header.events, header.firstSeq, header.lastSeq, header.writtenAt.rfc3339, header.writtenAt.millis, batch.footer.sha256, file,
+            now.rfc3339, batch.sealedSHA256,
+        ])
         let batchRow = db.lastInsertedRowID
         var new: [StoredEvent] = []
         var devices: [String: Int64] = [:]
@@ -216,9 +216,8 @@ extension Store {
                     arguments: [event.id, batchRow, existing, String(decoding: parsed.canonical, as: UTF8.self)])
             }
         }
-        try db.execute(
-            sql: "UPDATE batch SET new_events = ?, known_events = ?, conflicts = ? WHERE rowid = ?",
-            arguments: [outcome.newEvents, outcome.knownEvents, outcome.clashes.count, batchRow])
+        try db.cachedStatement(sql: "UPDATE batch SET new_events = ?, known_events = ?, conflicts = ? WHERE rowid = ?")
+            .execute(arguments: [outcome.newEvents, outcome.knownEvents, outcome.clashes.count, batchRow])
         try ReceivedFiles.keep(batch, file: file, row: batchRow, outcome: outcome, db: db)
         return (outcome, new, notes)
     }
