@@ -163,6 +163,29 @@ import Testing
         }
         #expect(throws: DamagedBytes.self) { try HouseholdFold.decode([1, 0xff]) }
         #expect(throws: DamagedBytes.self) { try Timeline.decode([1, 200, 1]) }
+        // A length cannot exceed the bytes after it; a number can, but not what an Int holds.
+        var length = BinaryReader([5])
+        #expect(throws: DamagedBytes.self) { try length.count() }
+        var number = BinaryReader([5])
+        #expect(try number.number() == 5)
+        var huge = BinaryReader([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])
+        #expect(throws: DamagedBytes.self) { try huge.choice(["a", "b"]) }
+    }
+
+    @Test func aHouseholdVisitedMoreTimesThanItsFoldHasBytesLeftStillReadsBack() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock()
+        let laptop = try phuLyLaptop(folder, clock: clock)
+        let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Thu Hạnh"))
+        // The number of visits sits near the end of the fold's bytes: it once had to be smaller than what followed.
+        for _ in 1...40 {
+            clock.advance(minutes: 60 * 24)
+            _ = try laptop.recordVisit(household: household.code, VisitInput(outcome: .absent, volunteer: "Lan"))
+        }
+        #expect(try laptop.household(household.code).household.visits == 40)
+        let state = try #require(try laptop.read { db in try HouseholdFoldRecord.find(household.code, db: db)?.state })
+        #expect(try HouseholdFold.decode(state).visits == 40)
+        #expect(try HouseholdFold.decode(state).encoded() == state)
     }
 
     @Test func foldsAndTimelinesReadBackAsWritten() throws {

@@ -89,6 +89,13 @@ struct BinaryReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8,
         return Int(value)
     }
 
+    /// A number that is not a length (how many visits, an index checked by its caller): anything an Int holds,
+    /// however few bytes follow it.
+    mutating func number() throws -> Int {
+        guard let value = Int(exactly: try unsigned()) else { throw Damaged() }
+        return value
+    }
+
     var atEnd: Bool { index >= bytes.endIndex }
 
     /// Where the next string's bytes are, skipping them.
@@ -137,7 +144,7 @@ struct BinaryReader<Bytes: RandomAccessCollection> where Bytes.Element == UInt8,
     }
 
     mutating func choice<T>(_ cases: [T]) throws -> T {
-        let index = Int(try unsigned())
+        let index = try number()
         guard index < cases.count else { throw Damaged() }
         return cases[index]
     }

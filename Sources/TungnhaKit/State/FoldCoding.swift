@@ -150,7 +150,7 @@ extension HouseholdFold {
             fold.sources.append(Source(at: at, device: device, seq: seq))
         }
         func source() throws -> Int? {
-            let raw = try input.count()
+            let raw = try input.number()
             guard raw <= fold.sources.count else { throw DamagedBytes() }
             return raw == 0 ? nil : raw - 1
         }
@@ -171,7 +171,7 @@ extension HouseholdFold {
             entry.added = try source()
             entry.recordedIn = try input.optionalString()
             entry.fields = try readFields(&input, sources: fold.sources.count)
-            let vneid = try input.count()
+            let vneid = try input.number()
             guard vneid <= VneidStatus.allCases.count else { throw DamagedBytes() }
             entry.abilities.vneid = vneid == 0 ? nil : VneidStatus.allCases[vneid - 1]
             entry.abilities.login = try Bool?(code: try input.byte())
@@ -181,7 +181,7 @@ extension HouseholdFold {
             if try input.flag() { entry.abilities.observedAt = try input.moment() }
             fold.members[code] = entry
         }
-        fold.visits = try input.count()
+        fold.visits = try input.number()
         if try input.flag() {
             let at = try input.moment()
             let outcome = try input.choice(VisitOutcome.allCases)
@@ -207,12 +207,12 @@ extension HouseholdFold {
     private static func readFields<F: EntityField, Bytes>(_ input: inout BinaryReader<Bytes>, sources: Int) throws -> FieldTable<F> {
         var fields = FieldTable<F>()
         for _ in 0..<(try input.count()) {
-            guard let field = F(position: try input.count()) else { throw DamagedBytes() }
+            guard let field = F(position: try input.number()) else { throw DamagedBytes() }
             var state = Field()
             let heads = try input.count()
             state.heads.reserveCapacity(heads)
             for _ in 0..<heads {
-                let source = try input.count()
+                let source = try input.number()
                 guard source < sources else { throw DamagedBytes() }
                 state.heads.append(Field.Head(source: source, value: try FieldValue.read(&input)))
             }

@@ -51,8 +51,7 @@ extension Timeline {
                 if flags & 32 != 0 { volunteer = try input.flag() ? try input.stringRange() : nil }
                 let lastVisitDay = flags & 8 != 0 ? day &+ (try input.signed()) : nil
                 lastActivity = lastActivity &+ (try input.signed())
-                let memberCount = Int(try input.unsigned())
-                guard memberCount <= bytes.count else { return }
+                let memberCount = try input.count()
                 buffers.members.removeAll(keepingCapacity: true)
                 for _ in 0..<memberCount {
                     let born = try input.signed() &+ 2000
