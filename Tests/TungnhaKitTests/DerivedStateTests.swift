@@ -188,6 +188,25 @@ import Testing
         #expect(try HouseholdFold.decode(state).encoded() == state)
     }
 
+    @Test func aMemberAddedAfterAHundredChangesStillReadsBack() throws {
+        let folder = TemporaryFolder()
+        let clock = TestClock()
+        let laptop = try phuLyLaptop(folder, clock: clock)
+        let household = try laptop.registerHousehold(HouseholdInput(village: "Tổ dân phố Lê Lợi", headName: "Nguyễn Thu Hạnh"))
+        for number in 1...100 {
+            clock.advance(minutes: 1)
+            try laptop.editHousehold(household.code, changes: HouseholdChanges(address: "Số \(number)"))
+        }
+        // The member's setting is the 102nd of the household's, written near the end of the fold's bytes.
+        clock.advance(minutes: 1)
+        let member = try laptop.addMember(household: household.code, MemberInput(name: "Lê Văn Bình", birthYear: 1990))
+        let detail = try laptop.household(household.code)
+        #expect(detail.household.address == "Số 100")
+        #expect(detail.members.map(\.code) == [member.code])
+        let state = try #require(try laptop.read { db in try HouseholdFoldRecord.find(household.code, db: db)?.state })
+        #expect(try HouseholdFold.decode(state).sources.count == 102)
+    }
+
     @Test func foldsAndTimelinesReadBackAsWritten() throws {
         let devices = try MergePropertyTests.devices.get()
         let district = try Store.open(at: devices.folder.file("d.sqlite"))
