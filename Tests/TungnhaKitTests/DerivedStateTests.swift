@@ -183,9 +183,15 @@ import Testing
             _ = try laptop.recordVisit(household: household.code, VisitInput(outcome: .absent, volunteer: "Lan"))
         }
         #expect(try laptop.household(household.code).household.visits == 40)
-        let state = try #require(try laptop.read { db in try HouseholdFoldRecord.find(household.code, db: db)?.state })
-        #expect(try HouseholdFold.decode(state).visits == 40)
-        #expect(try HouseholdFold.decode(state).encoded() == state)
+        #expect(try storedFold(household.code, in: laptop).visits == 40)
+    }
+
+    /// A household's fold as stored, checked to be written back byte for byte.
+    func storedFold(_ code: String, in store: Store) throws -> HouseholdFold {
+        let state = try #require(try store.read { db in try HouseholdFoldRecord.find(code, db: db)?.state })
+        let fold = try HouseholdFold.decode(state)
+        #expect(fold.encoded() == state)
+        return fold
     }
 
     @Test func aMemberAddedAfterAHundredChangesStillReadsBack() throws {
@@ -203,8 +209,7 @@ import Testing
         let detail = try laptop.household(household.code)
         #expect(detail.household.address == "Số 100")
         #expect(detail.members.map(\.code) == [member.code])
-        let state = try #require(try laptop.read { db in try HouseholdFoldRecord.find(household.code, db: db)?.state })
-        #expect(try HouseholdFold.decode(state).sources.count == 102)
+        #expect(try storedFold(household.code, in: laptop).sources.count == 102)
     }
 
     @Test func foldsAndTimelinesReadBackAsWritten() throws {
